@@ -1,0 +1,44 @@
+# The two commands: `make run` and `make test`. Both work on a clean clone.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+PYTEST_ARGS ?=
+
+.PHONY: install run test lint typecheck check worker beat bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## make run: SQLite, eager Celery, console email, demo data, http://127.0.0.1:8000
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+## make test: the whole suite, on PostgreSQL and Redis when reachable
+test: install
+	$(PY) -m casemgr.testenv $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+typecheck: install
+	$(PY) -m mypy casemgr cases families
+
+check: lint typecheck test
+
+worker: install
+	$(VENV)/bin/celery -A casemgr worker --loglevel=INFO --concurrency=2
+
+beat: install
+	$(VENV)/bin/celery -A casemgr beat --loglevel=INFO
+
+clean:
+	rm -rf $(VENV) db.sqlite3 .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,60 @@
+"""Domain errors raised by services. The API maps each to one HTTP status."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+
+class DomainError(Exception):
+    """Base for refusals that come from the rules, not from bugs."""
+
+    code = "domain_error"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InvalidInput(DomainError):
+    """Input that breaks a rule; `errors` maps field names to messages (400)."""
+
+    code = "invalid"
+
+    def __init__(self, errors: Mapping[str, Sequence[str] | str]) -> None:
+        self.errors = {k: [v] if isinstance(v, str) else list(v) for k, v in errors.items()}
+        super().__init__("; ".join(f"{k}: {' '.join(v)}" for k, v in self.errors.items()))
+
+
+class IllegalTransition(DomainError):
+    """The current status does not allow this move (409)."""
+
+    code = "illegal_transition"
+
+    def __init__(self, current: str, target: str, allowed: list[str]) -> None:
+        self.current = current
+        self.target = target
+        self.allowed = allowed
+        super().__init__(f"A case that is {current!r} cannot move to {target!r}.")
+
+
+class StaleVersion(DomainError):
+    """The record changed since the client read it (412)."""
+
+    code = "stale_version"
+
+    def __init__(self, expected: int, actual: int) -> None:
+        self.expected = expected
+        self.actual = actual
+        super().__init__(f"The record is at version {actual}, not {expected}; reload it first.")
+
+
+class Conflict(DomainError):
+    """The request cannot apply to the record as it now is (409)."""
+
+    code = "conflict"
+
+
+class NotAllowed(DomainError):
+    """The actor may not do this, whatever the input (403)."""
+
+    code = "not_allowed"

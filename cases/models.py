@@ -1,0 +1,328 @@
+"""The registry: one MissingPerson per case, the reports about them, the
+exchanges they are part of, and CaseEvent, which is both the timeline and the
+outbox that notifications are made from.
+
+Models hold data and database-level rules only; every write goes through
+cases/services.py.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from cases.status import Status
+
+NAME_MAX = 150
+PLACE_MAX = 200
+
+
+class StaffProfile(models.Model):
+    """What families need to reach their caseworker: shown in every message."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_profile"
+    )
+    phone = models.CharField(max_length=40, blank=True)
+
+    def __str__(self) -> str:
+        return f"profile of {self.user}"
+
+
+class CaseNumberCounter(models.Model):
+    """Per-year counter behind case numbers like MP-2020-00042.
+
+    A row lock on the year's counter hands out numbers without gaps or repeats
+    even when many caseworkers open cases at once.
+    """
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"
+
+
+class MissingPerson(models.Model):
+    case_number = models.CharField(max_length=20, unique=True, editable=False)
+    given_name = models.CharField(max_length=NAME_MAX)
+    family_name = models.CharField(max_length=NAME_MAX)
+    patronymic = models.CharField(
+        max_length=NAME_MAX, blank=True, help_text=_("Father's first name.")
+    )
+    name_native = models.CharField(
+        max_length=300, blank=True, help_text=_("The full name in the person's own script.")
+    )
+    date_of_birth = models.DateField(null=True, blank=True)
+    place_of_birth = models.CharField(max_length=PLACE_MAX, blank=True)
+    service_number = models.CharField(max_length=40, null=True, blank=True)  # noqa: DJ001
+    rank = models.CharField(max_length=80, blank=True)
+    unit = models.CharField(max_length=200, blank=True)
+    last_seen_date = models.DateField(null=True, blank=True)
+    last_seen_place = models.CharField(max_length=PLACE_MAX, blank=True)
+    circumstances = models.TextField(blank=True, max_length=10_000)
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.MISSING, db_index=True
+    )
+    status_changed_at = models.DateTimeField()
+    closed_reason = models.CharField(max_length=500, blank=True)
+    # The family has been told of a death in person; until then the portal
+    # says only that their caseworker will contact them.
+    family_told_in_person_at = models.DateTimeField(null=True, blank=True)
+    caseworker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_cases",
+    )
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        verbose_name = _("missing person")
+        verbose_name_plural = _("missing persons")
+        ordering = ["case_number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service_number"],
+                condition=Q(service_number__isnull=False) & ~Q(service_number=""),
+                name="unique_service_number_when_present",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=Status.values), name="missingperson_status_valid"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["family_name", "given_name"]),
+            models.Index(fields=["status", "status_changed_at"]),
+        ]
+
+    def __str__(self) -> str:
+        # Case number only: this string ends up in logs.
+        return self.case_number
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.given_name, self.patronymic, self.family_name) if p)
+
+
+class ReportSource(models.TextChoices):
+    ICRC = "icrc", _("ICRC")
+    DETAINING_POWER = "detaining_power", _("Detaining power")
+    OMBUDSMAN = "ombudsman", _("Ombudsman")
+    GOVERNMENT = "government", _("Government")
+    MEDIA = "media", _("Media (video, photo, article)")
+    WITNESS = "witness", _("Witness")
+    FAMILY = "family", _("Family")
+    OTHER = "other", _("Other")
+
+
+class Verification(models.TextChoices):
+    UNVERIFIED = "unverified", _("Unverified")
+    CORROBORATED = "corroborated", _("Corroborated")
+    CONFIRMED = "confirmed", _("Confirmed")
+    REFUTED = "refuted", _("Refuted")
+
+
+class CaptureReport(models.Model):
+    """A capture card (Third Geneva Convention, Art. 70, Annex IV) plus where it
+    came from and how far it is verified. May stand without a case until
+    matching links it."""
+
+    case = models.ForeignKey(
+        MissingPerson,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="capture_reports",
+    )
+    source = models.CharField(max_length=20, choices=ReportSource.choices)
+    source_detail = models.CharField(max_length=500, blank=True)
+    reported_on = models.DateField()
+    captured_on = models.DateField(null=True, blank=True)
+    place_of_capture = models.CharField(max_length=PLACE_MAX, blank=True)
+    place_of_detention = models.CharField(max_length=PLACE_MAX, blank=True)
+    health = models.CharField(max_length=500, blank=True)
+    name_as_reported = models.CharField(max_length=300)
+    patronymic_as_reported = models.CharField(max_length=NAME_MAX, blank=True)
+    date_of_birth_as_reported = models.DateField(null=True, blank=True)
+    place_of_birth_as_reported = models.CharField(max_length=PLACE_MAX, blank=True)
+    rank_as_reported = models.CharField(max_length=80, blank=True)
+    service_number_as_reported = models.CharField(max_length=40, blank=True)
+    verification = models.CharField(
+        max_length=20, choices=Verification.choices, default=Verification.UNVERIFIED
+    )
+    share_with_family = models.BooleanField(default=False)
+    notes = models.TextField(blank=True, max_length=10_000)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["-reported_on", "-id"]
+        indexes = [models.Index(fields=["service_number_as_reported"])]
+
+    def __str__(self) -> str:
+        return f"capture report #{self.pk}"
+
+
+class ExchangePrinciple(models.TextChoices):
+    ALL_FOR_ALL = "all_for_all", _("All for all")
+    NEGOTIATED_LIST = "negotiated_list", _("Negotiated list")
+
+
+class ExchangeStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    COMPLETED = "completed", _("Completed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Exchange(models.Model):
+    name = models.CharField(max_length=200)
+    principle = models.CharField(
+        max_length=20, choices=ExchangePrinciple.choices, default=ExchangePrinciple.ALL_FOR_ALL
+    )
+    scheduled_for = models.DateField(null=True, blank=True)
+    place = models.CharField(max_length=PLACE_MAX, blank=True)
+    mediator = models.CharField(max_length=200, blank=True)
+    status = models.CharField(
+        max_length=20, choices=ExchangeStatus.choices, default=ExchangeStatus.PLANNED
+    )
+    completed_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["-scheduled_for", "-id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ListingOutcome(models.TextChoices):
+    LISTED = "listed", _("Listed")
+    EXCHANGED = "exchanged", _("Exchanged")
+    NOT_RELEASED = "not_released", _("Not released")
+
+
+class ExchangeListing(models.Model):
+    exchange = models.ForeignKey(Exchange, on_delete=models.CASCADE, related_name="listings")
+    case = models.ForeignKey(MissingPerson, on_delete=models.PROTECT, related_name="listings")
+    outcome = models.CharField(
+        max_length=20, choices=ListingOutcome.choices, default=ListingOutcome.LISTED
+    )
+    listed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    listed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["listed_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["exchange", "case"], name="one_listing_per_case"),
+        ]
+
+    def __str__(self) -> str:
+        return f"listing #{self.pk}"
+
+
+class EventKind(models.TextChoices):
+    OPENED = "opened", _("Case opened")
+    UPDATED = "updated", _("Details updated")
+    STATUS_CHANGED = "status_changed", _("Status changed")
+    TRANSITION_REQUESTED = "transition_requested", _("Status change requested")
+    TRANSITION_REJECTED = "transition_rejected", _("Status change rejected")
+    CAPTURE_REPORT_ADDED = "capture_report_added", _("Capture report added")
+    CAPTURE_REPORT_UPDATED = "capture_report_updated", _("Capture report updated")
+    EXCHANGE_LISTED = "exchange_listed", _("Put on an exchange list")
+    NOTE = "note", _("Note")
+    FAMILY_TOLD = "family_told", _("Family told in person")
+
+
+class CaseEvent(models.Model):
+    """One thing that happened to a case: the timeline, and the outbox.
+
+    `dispatched` is false until every consumer named in CASE_EVENT_CONSUMERS
+    has taken the event; the sweep finds the rest through the partial index.
+    """
+
+    case = models.ForeignKey(MissingPerson, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=30, choices=EventKind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(db_index=True)
+    family_visible = models.BooleanField(default=False)
+    summary = models.CharField(max_length=500)
+    data = models.JSONField(default=dict, blank=True)
+    dispatched = models.BooleanField(default=False)
+    dispatched_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [
+            models.Index(fields=["case", "-at", "-id"], name="caseevent_timeline"),
+            models.Index(
+                fields=["at"], condition=Q(dispatched=False), name="caseevent_undispatched"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} on case {self.case_id}"
+
+
+class TransitionState(models.TextChoices):
+    PENDING = "pending", _("Waiting for confirmation")
+    CONFIRMED = "confirmed", _("Confirmed")
+    REJECTED = "rejected", _("Rejected")
+    SUPERSEDED = "superseded", _("Superseded")
+
+
+class PendingTransition(models.Model):
+    """A sensitive move waiting for a second person (a supervisor, not the asker)."""
+
+    case = models.ForeignKey(MissingPerson, on_delete=models.CASCADE, related_name="transitions")
+    from_status = models.CharField(max_length=20, choices=Status.choices)
+    to_status = models.CharField(max_length=20, choices=Status.choices)
+    note = models.TextField(blank=True, max_length=5_000)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField()
+    state = models.CharField(
+        max_length=20, choices=TransitionState.choices, default=TransitionState.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(blank=True, max_length=5_000)
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case"],
+                condition=Q(state="pending"),
+                name="one_pending_transition_per_case",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"transition #{self.pk} {self.from_status}->{self.to_status}"

@@ -1,0 +1,177 @@
+"""Opening and editing cases, notes, and recording that a family was told."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from cases.errors import Conflict, InvalidInput, StaleVersion
+from cases.models import CaseNumberCounter, EventKind, MissingPerson
+from cases.services._common import (
+    integrity_to_invalid,
+    refuse_future_dates,
+    refuse_unknown_fields,
+    require_caseworker,
+    validate_instance,
+)
+from cases.services.events import event_append
+from cases.status import DEATH_STATUSES, Status
+
+EDITABLE_FIELDS = frozenset(
+    {
+        "given_name",
+        "family_name",
+        "patronymic",
+        "name_native",
+        "date_of_birth",
+        "place_of_birth",
+        "service_number",
+        "rank",
+        "unit",
+        "last_seen_date",
+        "last_seen_place",
+        "circumstances",
+        "caseworker",
+    }
+)
+DATE_FIELDS = ("date_of_birth", "last_seen_date")
+
+
+def _next_case_number(year: int) -> str:
+    counter, _ = CaseNumberCounter.objects.select_for_update().get_or_create(year=year)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return f"MP-{year}-{counter.last:05d}"
+
+
+def _normalise(values: dict[str, Any]) -> dict[str, Any]:
+    if "service_number" in values:
+        number = (values["service_number"] or "").strip()
+        values["service_number"] = number or None
+    for name in ("given_name", "family_name", "patronymic", "name_native"):
+        if isinstance(values.get(name), str):
+            values[name] = " ".join(values[name].split())
+    return values
+
+
+@transaction.atomic
+def case_open(*, actor: Any, **fields: Any) -> MissingPerson:
+    """Open a case. The case number's year is the year the person was last seen."""
+    require_caseworker(actor)
+    refuse_unknown_fields(fields, EDITABLE_FIELDS)
+    values = _normalise(dict(fields))
+    refuse_future_dates(values, DATE_FIELDS)
+    now = timezone.now()
+    case = MissingPerson(status=Status.MISSING, status_changed_at=now, **values)
+    validate_instance(case, exclude=["case_number"])
+    year = (case.last_seen_date or timezone.localdate()).year
+    case.case_number = _next_case_number(year)
+    case._history_user = actor  # type: ignore[attr-defined]
+    try:
+        with transaction.atomic():
+            case.save()
+    except IntegrityError as exc:
+        raise integrity_to_invalid(exc) from exc
+    event_append(
+        case=case,
+        kind=EventKind.OPENED,
+        actor=actor,
+        summary=f"Case {case.case_number} opened.",
+        data={"status": case.status},
+        at=now,
+    )
+    return case
+
+
+def lock_case(case_id: int) -> MissingPerson:
+    return MissingPerson.objects.select_for_update().get(pk=case_id)
+
+
+def check_version(case: MissingPerson, expected_version: int | None) -> None:
+    if expected_version is not None and case.version != expected_version:
+        raise StaleVersion(expected=expected_version, actual=case.version)
+
+
+@transaction.atomic
+def case_update(
+    *, case: MissingPerson, actor: Any, expected_version: int | None, **fields: Any
+) -> MissingPerson:
+    """Change a case's details. The row is locked and its version compared, so
+    of two writers who read the same version only the first one wins."""
+    require_caseworker(actor)
+    refuse_unknown_fields(fields, EDITABLE_FIELDS)
+    values = _normalise(dict(fields))
+    refuse_future_dates(values, DATE_FIELDS)
+    locked = lock_case(case.pk)
+    check_version(locked, expected_version)
+    changes = {
+        name: (getattr(locked, name), value)
+        for name, value in values.items()
+        if getattr(locked, name) != value
+    }
+    if not changes:
+        return locked
+    for name, (_, value) in changes.items():
+        setattr(locked, name, value)
+    validate_instance(locked)
+    locked.version += 1
+    locked._history_user = actor  # type: ignore[attr-defined]
+    try:
+        with transaction.atomic():
+            locked.save()
+    except IntegrityError as exc:
+        raise integrity_to_invalid(exc) from exc
+    event_append(
+        case=locked,
+        kind=EventKind.UPDATED,
+        actor=actor,
+        summary="Updated: " + ", ".join(sorted(changes)),
+        data={"fields": sorted(changes)},
+    )
+    return locked
+
+
+@transaction.atomic
+def case_note_add(*, case: MissingPerson, actor: Any, text: str, family_visible: bool) -> Any:
+    """A note on the timeline; a family-visible one is how a caseworker tells
+    families something in words."""
+    require_caseworker(actor)
+    text = (text or "").strip()
+    if not text:
+        raise InvalidInput({"text": "A note cannot be empty."})
+    if len(text) > 2000:
+        raise InvalidInput({"text": "A note can be at most 2000 characters."})
+    return event_append(
+        case=case,
+        kind=EventKind.NOTE,
+        actor=actor,
+        summary=text[:200],
+        family_visible=family_visible,
+        data={"text": text},
+    )
+
+
+@transaction.atomic
+def case_family_told(*, case: MissingPerson, actor: Any, note: str = "") -> MissingPerson:
+    """Record that the family was told of a death in person; only then does
+    the portal show the full status."""
+    require_caseworker(actor)
+    locked = lock_case(case.pk)
+    if locked.status not in DEATH_STATUSES:
+        raise Conflict("Only a death or returned remains is told in person first.")
+    if locked.family_told_in_person_at is not None:
+        return locked
+    locked.family_told_in_person_at = timezone.now()
+    locked.version += 1
+    locked._history_user = actor  # type: ignore[attr-defined]
+    locked.save()
+    event_append(
+        case=locked,
+        kind=EventKind.FAMILY_TOLD,
+        actor=actor,
+        summary="The family was told in person.",
+        data={"status": locked.status, "note": note[:500]},
+    )
+    return locked

@@ -1,0 +1,212 @@
+"""Exchanges: planning, listing cases, and completing them in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from simple_history.utils import bulk_update_with_history
+
+from cases.errors import Conflict, IllegalTransition, InvalidInput
+from cases.models import (
+    CaseEvent,
+    EventKind,
+    Exchange,
+    ExchangeListing,
+    ExchangeStatus,
+    ListingOutcome,
+    MissingPerson,
+    PendingTransition,
+    TransitionState,
+)
+from cases.services._common import (
+    integrity_to_invalid,
+    refuse_unknown_fields,
+    require_supervisor,
+    validate_instance,
+)
+from cases.services.cases import lock_case
+from cases.services.events import enqueue_dispatch, event_append
+from cases.status import Status, allowed_moves, find_move
+
+EXCHANGE_FIELDS = frozenset({"name", "principle", "scheduled_for", "place", "mediator"})
+
+
+@transaction.atomic
+def exchange_plan(*, actor: Any, **fields: Any) -> Exchange:
+    require_supervisor(actor)
+    refuse_unknown_fields(fields, EXCHANGE_FIELDS)
+    exchange = Exchange(created_by=actor, status=ExchangeStatus.PLANNED, **fields)
+    validate_instance(exchange)
+    exchange._history_user = actor  # type: ignore[attr-defined]
+    exchange.save()
+    return exchange
+
+
+def _lock_planned(exchange_id: int) -> Exchange:
+    exchange = Exchange.objects.select_for_update().get(pk=exchange_id)
+    if exchange.status != ExchangeStatus.PLANNED:
+        raise Conflict(f"This exchange is {exchange.status}; only a planned one can change.")
+    return exchange
+
+
+@transaction.atomic
+def exchange_update(*, exchange: Exchange, actor: Any, **fields: Any) -> Exchange:
+    """Change a planned exchange's details, or cancel it (status=cancelled)."""
+    require_supervisor(actor)
+    refuse_unknown_fields(fields, EXCHANGE_FIELDS | {"status"})
+    locked = _lock_planned(exchange.pk)
+    status = fields.pop("status", None)
+    if status not in (None, ExchangeStatus.PLANNED, ExchangeStatus.CANCELLED):
+        raise InvalidInput({"status": "Use /complete/ to complete an exchange."})
+    for name, value in fields.items():
+        setattr(locked, name, value)
+    if status:
+        locked.status = status
+    validate_instance(locked)
+    locked._history_user = actor  # type: ignore[attr-defined]
+    locked.save()
+    return locked
+
+
+@transaction.atomic
+def exchange_list_case(*, exchange: Exchange, case: MissingPerson, actor: Any) -> ExchangeListing:
+    """Put a detained person on the exchange list; their status becomes
+    release_scheduled and their family hears of it."""
+    require_supervisor(actor)
+    locked_exchange = _lock_planned(exchange.pk)
+    locked = lock_case(case.pk)
+    if find_move(locked.status, Status.RELEASE_SCHEDULED) is None:
+        raise IllegalTransition(
+            locked.status, Status.RELEASE_SCHEDULED, allowed_moves(locked.status)
+        )
+    try:
+        with transaction.atomic():
+            listing = ExchangeListing.objects.create(
+                exchange=locked_exchange, case=locked, listed_by=actor
+            )
+    except IntegrityError as exc:
+        raise integrity_to_invalid(exc) from exc
+    before = locked.status
+    now = timezone.now()
+    locked.status = Status.RELEASE_SCHEDULED
+    locked.status_changed_at = now
+    locked.version += 1
+    locked._history_user = actor  # type: ignore[attr-defined]
+    locked.save()
+    PendingTransition.objects.filter(case=locked, state=TransitionState.PENDING).update(
+        state=TransitionState.SUPERSEDED, decided_at=now
+    )
+    event_append(
+        case=locked,
+        kind=EventKind.EXCHANGE_LISTED,
+        actor=actor,
+        summary=f"Put on the list of exchange {locked_exchange.name}",
+        family_visible=True,
+        data={
+            "from": before,
+            "to": Status.RELEASE_SCHEDULED,
+            "exchange_id": locked_exchange.pk,
+            "scheduled_for": str(locked_exchange.scheduled_for or ""),
+        },
+        at=now,
+    )
+    return listing
+
+
+def _check_outcome_lists(listed: set[int], exchanged: set[int], not_released: set[int]) -> None:
+    errors: dict[str, list[str]] = {}
+    both = exchanged & not_released
+    if both:
+        errors["not_released"] = [f"Cases {sorted(both)} are also in 'exchanged'."]
+    for field, ids in (("exchanged", exchanged), ("not_released", not_released)):
+        unknown = ids - listed
+        if unknown:
+            errors.setdefault(field, []).append(
+                f"Cases {sorted(unknown)} are not on this exchange's list."
+            )
+    missing = listed - exchanged - not_released
+    if missing:
+        errors.setdefault("not_released", []).append(
+            f"Listed cases {sorted(missing)} are in neither list; say what happened to each."
+        )
+    if errors:
+        raise InvalidInput(errors)
+
+
+@transaction.atomic
+def exchange_complete(
+    *,
+    exchange: Exchange,
+    actor: Any,
+    exchanged: Iterable[int],
+    not_released: Iterable[int],
+) -> Exchange:
+    """Record the outcome: the exchanged come home (repatriated), the others go
+    back to detained. One transaction and a fixed number of queries whatever
+    the size of the list; every case gets its history row and its event."""
+    require_supervisor(actor)
+    locked_exchange = _lock_planned(exchange.pk)
+    home, back = set(exchanged), set(not_released)
+    listed = set(
+        ExchangeListing.objects.filter(exchange=locked_exchange).values_list("case_id", flat=True)
+    )
+    _check_outcome_lists(listed, home, back)
+    cases = list(MissingPerson.objects.select_for_update().filter(pk__in=listed).order_by("pk"))
+    refused = [c for c in cases if c.pk in home and find_move(c.status, Status.REPATRIATED) is None]
+    if refused:
+        case = refused[0]
+        raise IllegalTransition(case.status, Status.REPATRIATED, allowed_moves(case.status))
+    now = timezone.now()
+    moved: list[MissingPerson] = []
+    events: list[CaseEvent] = []
+    for case in cases:
+        target = Status.REPATRIATED if case.pk in home else Status.DETAINED
+        if case.pk in back and case.status != Status.RELEASE_SCHEDULED:
+            continue  # the case has moved on since listing (e.g. a confirmed death)
+        events.append(
+            CaseEvent(
+                case=case,
+                kind=EventKind.STATUS_CHANGED,
+                actor=actor,
+                at=now,
+                family_visible=True,
+                summary=f"Status: {case.status} → {target} (exchange {locked_exchange.name})",
+                data={
+                    "from": case.status,
+                    "to": target,
+                    "exchange_id": locked_exchange.pk,
+                    "outcome": "exchanged" if case.pk in home else "not_released",
+                },
+            )
+        )
+        case.status = target
+        case.status_changed_at = now
+        case.version += 1
+        moved.append(case)
+    bulk_update_with_history(
+        moved,
+        MissingPerson,
+        ["status", "status_changed_at", "version"],
+        batch_size=500,
+        default_user=actor,
+        default_date=now,
+    )
+    created = CaseEvent.objects.bulk_create(events, batch_size=500)
+    PendingTransition.objects.filter(
+        case_id__in=[c.pk for c in moved], state=TransitionState.PENDING
+    ).update(state=TransitionState.SUPERSEDED, decided_at=now)
+    ExchangeListing.objects.filter(exchange=locked_exchange, case_id__in=home).update(
+        outcome=ListingOutcome.EXCHANGED
+    )
+    ExchangeListing.objects.filter(exchange=locked_exchange, case_id__in=back).update(
+        outcome=ListingOutcome.NOT_RELEASED
+    )
+    locked_exchange.status = ExchangeStatus.COMPLETED
+    locked_exchange.completed_at = now
+    locked_exchange._history_user = actor  # type: ignore[attr-defined]
+    locked_exchange.save()
+    enqueue_dispatch(e.pk for e in created)
+    return locked_exchange

@@ -1,0 +1,124 @@
+"""Capture reports: adding them, correcting them, linking them to a case."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from cases.models import CaptureReport, EventKind, MissingPerson, Verification
+from cases.services._common import (
+    refuse_future_dates,
+    refuse_unknown_fields,
+    require_caseworker,
+    validate_instance,
+)
+from cases.services.events import event_append
+
+REPORT_FIELDS = frozenset(
+    {
+        "case",
+        "source",
+        "source_detail",
+        "reported_on",
+        "captured_on",
+        "place_of_capture",
+        "place_of_detention",
+        "health",
+        "name_as_reported",
+        "patronymic_as_reported",
+        "date_of_birth_as_reported",
+        "place_of_birth_as_reported",
+        "rank_as_reported",
+        "service_number_as_reported",
+        "verification",
+        "share_with_family",
+        "notes",
+    }
+)
+DATE_FIELDS = ("reported_on", "captured_on", "date_of_birth_as_reported")
+
+
+def _family_may_hear(report: CaptureReport) -> bool:
+    return report.share_with_family and report.verification != Verification.REFUTED
+
+
+def _report_event(
+    report: CaptureReport, case: MissingPerson, *, kind: str, actor: Any, fields: list[str]
+) -> None:
+    event_append(
+        case=case,
+        kind=kind,
+        actor=actor,
+        summary=f"Capture report #{report.pk} from {report.source} ({report.verification})",
+        family_visible=_family_may_hear(report),
+        data={
+            "report_id": report.pk,
+            "source": report.source,
+            "verification": report.verification,
+            "shared": report.share_with_family,
+            "fields": fields,
+        },
+    )
+
+
+def _check_dates(values: dict[str, Any]) -> None:
+    refuse_future_dates(values, DATE_FIELDS)
+
+
+@transaction.atomic
+def capture_report_add(*, actor: Any, **fields: Any) -> CaptureReport:
+    require_caseworker(actor)
+    refuse_unknown_fields(fields, REPORT_FIELDS)
+    _check_dates(fields)
+    report = CaptureReport(created_by=actor, **fields)
+    validate_instance(report)
+    report._history_user = actor  # type: ignore[attr-defined]
+    report.save()
+    if report.case_id:
+        _report_event(
+            report, report.case, kind=EventKind.CAPTURE_REPORT_ADDED, actor=actor, fields=[]
+        )
+    return report
+
+
+@transaction.atomic
+def capture_report_update(*, report: CaptureReport, actor: Any, **fields: Any) -> CaptureReport:
+    """Correct a report or link it to a case. Linking it reads, on that case's
+    timeline, as the report arriving; sharing it lets the family hear of it."""
+    require_caseworker(actor)
+    refuse_unknown_fields(fields, REPORT_FIELDS)
+    _check_dates(fields)
+    locked = CaptureReport.objects.select_for_update().get(pk=report.pk)
+    before_case_id = locked.case_id
+    was_visible = _family_may_hear(locked)
+    changed = [name for name, value in fields.items() if getattr(locked, name) != value]
+    if not changed:
+        return locked
+    for name in changed:
+        setattr(locked, name, fields[name])
+    validate_instance(locked)
+    locked._history_user = actor  # type: ignore[attr-defined]
+    locked.save()
+    if locked.case_id and locked.case_id != before_case_id:
+        _report_event(
+            locked, locked.case, kind=EventKind.CAPTURE_REPORT_ADDED, actor=actor, fields=changed
+        )
+    elif locked.case_id:
+        event_append(
+            case=locked.case,
+            kind=EventKind.CAPTURE_REPORT_UPDATED,
+            actor=actor,
+            summary=f"Capture report #{locked.pk} updated: {', '.join(sorted(changed))}",
+            # Families hear of a report when it is first shared with them,
+            # not of every later correction.
+            family_visible=_family_may_hear(locked) and not was_visible,
+            data={
+                "report_id": locked.pk,
+                "source": locked.source,
+                "verification": locked.verification,
+                "shared": locked.share_with_family,
+                "fields": sorted(changed),
+            },
+        )
+    return locked

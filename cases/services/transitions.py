@@ -1,0 +1,182 @@
+"""Status moves, and the two-person rule for sensitive ones."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from cases.errors import Conflict, IllegalTransition, InvalidInput, NotAllowed
+from cases.models import (
+    CaseEvent,
+    EventKind,
+    MissingPerson,
+    PendingTransition,
+    TransitionState,
+)
+from cases.services._common import require_caseworker, require_supervisor
+from cases.services.cases import check_version, lock_case
+from cases.services.events import event_append
+from cases.status import REASON_REQUIRED, Status, allowed_moves, find_move
+
+
+@dataclass(frozen=True)
+class TransitionOutcome:
+    case: MissingPerson
+    event: CaseEvent
+    pending: PendingTransition | None = None
+
+    @property
+    def applied(self) -> bool:
+        return self.pending is None
+
+
+def _check_target(target: str) -> None:
+    if target not in Status.values:
+        raise InvalidInput(
+            {"status": f"{target!r} is not a status. Known: {', '.join(Status.values)}."}
+        )
+
+
+def _check_note(target: str, note: str) -> None:
+    if target in REASON_REQUIRED and not note.strip():
+        raise InvalidInput({"note": "Closing a case needs a reason."})
+    if len(note) > 5000:
+        raise InvalidInput({"note": "At most 5000 characters."})
+
+
+def supersede_pending(case: MissingPerson, actor: Any) -> None:
+    """A case that moved has outrun any move still waiting on it."""
+    PendingTransition.objects.filter(case=case, state=TransitionState.PENDING).update(
+        state=TransitionState.SUPERSEDED, decided_at=timezone.now()
+    )
+
+
+def apply_status(
+    case: MissingPerson,
+    *,
+    to: str,
+    actor: Any,
+    note: str,
+    extra: dict[str, Any] | None = None,
+) -> CaseEvent:
+    """Move a locked case and append the family-visible status event."""
+    before = case.status
+    now = timezone.now()
+    case.status = to
+    case.status_changed_at = now
+    case.family_told_in_person_at = None
+    if to == Status.CLOSED:
+        case.closed_reason = note.strip()[:500]
+    case.version += 1
+    case._history_user = actor  # type: ignore[attr-defined]
+    case.save()
+    supersede_pending(case, actor)
+    return event_append(
+        case=case,
+        kind=EventKind.STATUS_CHANGED,
+        actor=actor,
+        summary=f"Status: {before} → {to}",
+        family_visible=True,
+        data={"from": before, "to": to, "note": note, **(extra or {})},
+        at=now,
+    )
+
+
+@transaction.atomic
+def case_transition(
+    *,
+    case: MissingPerson,
+    actor: Any,
+    to_status: str,
+    note: str = "",
+    expected_version: int | None = None,
+) -> TransitionOutcome:
+    """Move a case, or, for a sensitive move, ask a supervisor to confirm it."""
+    require_caseworker(actor)
+    _check_target(to_status)
+    _check_note(to_status, note)
+    locked = lock_case(case.pk)
+    check_version(locked, expected_version)
+    move = find_move(locked.status, to_status)
+    if move is None:
+        raise IllegalTransition(locked.status, to_status, allowed_moves(locked.status))
+    if not move.sensitive:
+        event = apply_status(locked, to=to_status, actor=actor, note=note)
+        return TransitionOutcome(case=locked, event=event)
+    if PendingTransition.objects.filter(case=locked, state=TransitionState.PENDING).exists():
+        raise Conflict("Another status change is already waiting for confirmation on this case.")
+    pending = PendingTransition.objects.create(
+        case=locked,
+        from_status=locked.status,
+        to_status=to_status,
+        note=note,
+        requested_by=actor,
+        requested_at=timezone.now(),
+    )
+    event = event_append(
+        case=locked,
+        kind=EventKind.TRANSITION_REQUESTED,
+        actor=actor,
+        summary=f"Requested: {locked.status} → {to_status} (waits for a supervisor)",
+        data={"transition_id": pending.pk, "from": locked.status, "to": to_status, "note": note},
+    )
+    return TransitionOutcome(case=locked, event=event, pending=pending)
+
+
+def _lock_pending(transition_id: int, actor: Any) -> tuple[PendingTransition, MissingPerson]:
+    require_supervisor(actor)
+    pending = PendingTransition.objects.select_for_update().get(pk=transition_id)
+    if pending.state != TransitionState.PENDING:
+        raise Conflict(f"This status change is already {pending.state}.")
+    if pending.requested_by_id == actor.pk:
+        raise NotAllowed("A sensitive change needs a second person: you asked for this one.")
+    return pending, lock_case(pending.case_id)
+
+
+@transaction.atomic
+def transition_confirm(*, transition_id: int, actor: Any, note: str = "") -> TransitionOutcome:
+    pending, case = _lock_pending(transition_id, actor)
+    if case.status != pending.from_status or find_move(case.status, pending.to_status) is None:
+        raise Conflict(
+            f"The case has moved on to {case.status!r} since this change was asked for; "
+            "ask again if it still applies."
+        )
+    pending.state = TransitionState.CONFIRMED
+    pending.decided_by = actor
+    pending.decided_at = timezone.now()
+    pending.decision_note = note
+    pending.save()
+    event = apply_status(
+        case,
+        to=pending.to_status,
+        actor=actor,
+        note=pending.note,
+        extra={
+            "transition_id": pending.pk,
+            "requested_by": pending.requested_by_id,
+            "confirmed_by": actor.pk,
+            "sensitive": True,
+        },
+    )
+    return TransitionOutcome(case=case, event=event)
+
+
+@transaction.atomic
+def transition_reject(*, transition_id: int, actor: Any, note: str = "") -> PendingTransition:
+    pending, case = _lock_pending(transition_id, actor)
+    pending.state = TransitionState.REJECTED
+    pending.decided_by = actor
+    pending.decided_at = timezone.now()
+    pending.decision_note = note
+    pending.save()
+    event_append(
+        case=case,
+        kind=EventKind.TRANSITION_REJECTED,
+        actor=actor,
+        summary=f"Rejected: {pending.from_status} → {pending.to_status}",
+        data={"transition_id": pending.pk, "note": note},
+    )
+    return pending

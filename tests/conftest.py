@@ -1,0 +1,89 @@
+"""Shared fixtures: staff in their roles, a case factory, and Celery mode.
+
+Tests run Celery eagerly in-process unless they are marked `worker`; those
+start a real worker against the Redis broker (see tests/worker.py).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator
+from datetime import date
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+from casemgr.celery import app as celery_app
+from cases import services
+from cases.models import MissingPerson
+from cases.roles import CASEWORKER, SUPERVISOR
+
+_numbers = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def _celery_eager(request: pytest.FixtureRequest) -> Iterator[None]:
+    if request.node.get_closest_marker("worker"):
+        yield
+        return
+    before = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    celery_app.conf.task_eager_propagates = True
+    yield
+    celery_app.conf.task_always_eager = before
+
+
+def make_user(username: str, role: str | None) -> User:
+    user = User.objects.create_user(username=username, password="a-long-test-password-1")
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def caseworker(db: Any) -> User:
+    return make_user("anna.caseworker", CASEWORKER)
+
+
+@pytest.fixture
+def other_caseworker(db: Any) -> User:
+    return make_user("aram.caseworker", CASEWORKER)
+
+
+@pytest.fixture
+def supervisor(db: Any) -> User:
+    return make_user("sona.supervisor", SUPERVISOR)
+
+
+@pytest.fixture
+def other_supervisor(db: Any) -> User:
+    return make_user("levon.supervisor", SUPERVISOR)
+
+
+@pytest.fixture
+def outsider(db: Any) -> User:
+    return make_user("nobody", None)
+
+
+@pytest.fixture
+def make_case(caseworker: User) -> Callable[..., MissingPerson]:
+    def _make(**fields: Any) -> MissingPerson:
+        n = next(_numbers)
+        values: dict[str, Any] = {
+            "given_name": f"Armen{n}",
+            "family_name": "Hovhannisyan",
+            "patronymic": "Karen",
+            "service_number": f"SN-{n:06d}",
+            "last_seen_date": date(2020, 12, 11),
+            "last_seen_place": "Hin Tagher",
+        }
+        values.update(fields)
+        return services.case_open(actor=caseworker, **values)
+
+    return _make
+
+
+@pytest.fixture
+def case(make_case: Callable[..., MissingPerson]) -> MissingPerson:
+    return make_case()
