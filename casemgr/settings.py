@@ -186,7 +186,7 @@ OUTBOX_SWEEP_GRACE_SECONDS = env_int("OUTBOX_SWEEP_GRACE_SECONDS", 30)
 
 # Who hears about a case event: dotted paths of callables taking a CaseEvent.
 # cases never imports families; it only knows these names.
-CASE_EVENT_CONSUMERS = env_list("CASE_EVENT_CONSUMERS", "")
+CASE_EVENT_CONSUMERS = env_list("CASE_EVENT_CONSUMERS", "families.notify.on_case_event")
 
 # --- REST framework ----------------------------------------------------------------
 REST_FRAMEWORK = {

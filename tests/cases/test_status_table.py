@@ -16,7 +16,11 @@ ALLOWED = {(a, m.to): m.sensitive for a, moves in TRANSITIONS.items() for m in m
 
 def test_the_table_matches_the_design_card() -> None:
     assert allowed_moves("missing") == [
-        "capture_reported", "detained", "found_alive", "deceased", "closed",
+        "capture_reported",
+        "detained",
+        "found_alive",
+        "deceased",
+        "closed",
     ]
     assert allowed_moves("repatriated") == ["closed"]
     assert allowed_moves("closed") == ["missing"]
@@ -49,9 +53,7 @@ def test_every_move_is_applied_deferred_or_refused_as_the_table_says(
         assert err.value.allowed == allowed_moves(current)
         assert MissingPerson.objects.get(pk=case.pk).status == current
         return
-    outcome = services.case_transition(
-        case=case, actor=caseworker, to_status=target, note="reason"
-    )
+    outcome = services.case_transition(case=case, actor=caseworker, to_status=target, note="reason")
     if ALLOWED[(current, target)]:
         assert outcome.pending is not None
         assert MissingPerson.objects.get(pk=case.pk).status == current

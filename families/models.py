@@ -1,0 +1,189 @@
+"""Relatives and what they are told.
+
+A FamilyMember is linked to cases through FamilyLink; only verified links
+let news through. Notification is one message (event x relative x channel),
+unique together so that fan-out can run twice without doubling anything;
+DeliveryAttempt records every try.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from cases.models import CaseEvent, MissingPerson
+
+
+class Language(models.TextChoices):
+    HY = "hy", "Հայերեն"
+    RU = "ru", "Русский"
+    EN = "en", "English"
+
+
+class Channel(models.TextChoices):
+    EMAIL = "email", _("Email")
+    SMS = "sms", _("SMS")
+    WEBHOOK = "webhook", _("Webhook")
+
+
+class Relationship(models.TextChoices):
+    MOTHER = "mother", _("Mother")
+    FATHER = "father", _("Father")
+    SPOUSE = "spouse", _("Spouse")
+    CHILD = "child", _("Child")
+    SIBLING = "sibling", _("Sibling")
+    GRANDPARENT = "grandparent", _("Grandparent")
+    OTHER = "other", _("Other relative")
+
+
+class FamilyMember(models.Model):
+    full_name = models.CharField(max_length=300)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    language = models.CharField(max_length=2, choices=Language.choices, default=Language.HY)
+    # The channels the relative wants news on (subset of Channel values).
+    channels = models.JSONField(default=list, blank=True)
+    # Channels the relative switched off through the opt-out link.
+    opted_out = models.JSONField(default=list, blank=True)
+    webhook_url = models.URLField(blank=True, max_length=500)
+    webhook_secret = models.CharField(max_length=128, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="family_member",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at", "webhook_secret"])
+
+    class Meta:
+        ordering = ["full_name", "id"]
+
+    def __str__(self) -> str:
+        # No name: this string ends up in logs.
+        return f"relative #{self.pk}"
+
+    def active_channels(self) -> list[str]:
+        return [c for c in self.channels if c not in self.opted_out]
+
+
+class FamilyLink(models.Model):
+    member = models.ForeignKey(FamilyMember, on_delete=models.CASCADE, related_name="links")
+    case = models.ForeignKey(MissingPerson, on_delete=models.CASCADE, related_name="family_links")
+    relationship = models.CharField(max_length=20, choices=Relationship.choices)
+    verified = models.BooleanField(default=False)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    verified_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["member", "case"], name="one_link_per_member_case"),
+        ]
+        indexes = [
+            models.Index(fields=["case"], condition=Q(verified=True), name="familylink_verified"),
+        ]
+
+    def __str__(self) -> str:
+        return f"link #{self.pk}"
+
+
+class Invitation(models.Model):
+    """A one-time, expiring invitation. Only the token's SHA-256 is stored."""
+
+    member = models.ForeignKey(FamilyMember, on_delete=models.CASCADE, related_name="invitations")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"invitation #{self.pk}"
+
+
+class NotificationStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+
+
+class Notification(models.Model):
+    event = models.ForeignKey(CaseEvent, on_delete=models.CASCADE, related_name="notifications")
+    member = models.ForeignKey(FamilyMember, on_delete=models.CASCADE, related_name="notifications")
+    channel = models.CharField(max_length=10, choices=Channel.choices)
+    language = models.CharField(max_length=2, choices=Language.choices)
+    subject = models.CharField(max_length=300, blank=True)
+    body_text = models.TextField()
+    body_html = models.TextField(blank=True)
+    status = models.CharField(
+        max_length=10, choices=NotificationStatus.choices, default=NotificationStatus.PENDING
+    )
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "member", "channel"],
+                name="one_notification_per_event_member_channel",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["status", "claimed_at"],
+                condition=Q(status__in=["pending", "sending"]),
+                name="notification_unfinished",
+            ),
+            models.Index(fields=["member", "-created_at"], name="notification_member_recent"),
+        ]
+
+    def __str__(self) -> str:
+        return f"notification #{self.pk} ({self.channel}, {self.status})"
+
+
+class AttemptOutcome(models.TextChoices):
+    SENT = "sent", _("Sent")
+    TRANSIENT_ERROR = "transient_error", _("Temporary error")
+    PERMANENT_ERROR = "permanent_error", _("Permanent error")
+
+
+class DeliveryAttempt(models.Model):
+    notification = models.ForeignKey(
+        Notification, on_delete=models.CASCADE, related_name="delivery_attempts"
+    )
+    started_at = models.DateTimeField()
+    duration_ms = models.PositiveIntegerField()
+    outcome = models.CharField(max_length=20, choices=AttemptOutcome.choices)
+    error = models.TextField(blank=True)
+    provider_message_id = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["started_at", "id"]
+
+    def __str__(self) -> str:
+        return f"attempt #{self.pk} ({self.outcome})"
