@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from celery import shared_task
+from celery import Task, shared_task
 
 from cases.services import event_dispatch, events_sweep
 
@@ -19,7 +19,7 @@ logger = logging.getLogger(__name__)
     retry_backoff_max=300,
     max_retries=8,
 )
-def dispatch_events(self, event_ids: list[int]) -> int:  # type: ignore[no-untyped-def]
+def dispatch_events(self: Task, event_ids: list[int]) -> int:
     """Dispatch each event in its own transaction. Safe to run twice."""
     done = 0
     for event_id in event_ids:

@@ -75,7 +75,7 @@ def capture_report_add(*, actor: Any, **fields: Any) -> CaptureReport:
     validate_instance(report)
     report._history_user = actor  # type: ignore[attr-defined]
     report.save()
-    if report.case_id:
+    if report.case is not None:
         _report_event(
             report, report.case, kind=EventKind.CAPTURE_REPORT_ADDED, actor=actor, fields=[]
         )
@@ -100,13 +100,14 @@ def capture_report_update(*, report: CaptureReport, actor: Any, **fields: Any) -
     validate_instance(locked)
     locked._history_user = actor  # type: ignore[attr-defined]
     locked.save()
-    if locked.case_id and locked.case_id != before_case_id:
+    case = locked.case
+    if case is not None and case.pk != before_case_id:
         _report_event(
-            locked, locked.case, kind=EventKind.CAPTURE_REPORT_ADDED, actor=actor, fields=changed
+            locked, case, kind=EventKind.CAPTURE_REPORT_ADDED, actor=actor, fields=changed
         )
-    elif locked.case_id:
+    elif case is not None:
         event_append(
-            case=locked.case,
+            case=case,
             kind=EventKind.CAPTURE_REPORT_UPDATED,
             actor=actor,
             summary=f"Capture report #{locked.pk} updated: {', '.join(sorted(changed))}",
