@@ -35,7 +35,7 @@ STATUS_LABELS: dict[str, dict[str, str]] = {
         Status.CLOSED: "Дело закрыто",
     },
     "hy": {
-        Status.MISSING: "Անհետ կորած է. գտնվելու վայրը դեռ հայտնի չէ",
+        Status.MISSING: "Անհայտ կորած է. գտնվելու վայրը դեռ պարզված չէ",
         Status.CAPTURE_REPORTED: "Կան տեղեկություններ գերեվարման մասին (դեռ չհաստատված)",
         Status.DETAINED: "Գերության մեջ գտնվելը հաստատված է",
         Status.RELEASE_SCHEDULED: "Ընդգրկված է փոխանակման համաձայնեցված ցուցակում",
