@@ -1,0 +1,474 @@
+"""The staff admin of the registry.
+
+Every save goes through cases.services (see cases/admin_support.py): the
+status of a case is never a form field; it changes only through the status
+page (services.case_transition) and the supervisors' confirm/reject actions.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import URLPattern, path, reverse
+from simple_history.admin import SimpleHistoryAdmin
+
+from cases import services
+from cases.admin_support import (
+    ReadOnlyAdmin,
+    ReadOnlyInline,
+    ServiceAdminMixin,
+    ServiceModelForm,
+    add_domain_error,
+    domain_error_message,
+)
+from cases.errors import DomainError
+from cases.models import (
+    CaptureReport,
+    CaseEvent,
+    Exchange,
+    ExchangeListing,
+    ExchangeStatus,
+    MissingPerson,
+    PendingTransition,
+    TransitionState,
+)
+from cases.roles import STAFF_ROLES, is_caseworker
+from cases.services.cases import EDITABLE_FIELDS
+from cases.services.exchanges import EXCHANGE_FIELDS
+from cases.services.reports import REPORT_FIELDS
+from cases.status import TRANSITIONS, Status
+
+admin.site.site_header = "casemgr: case registry"
+admin.site.site_title = "casemgr"
+admin.site.index_title = "Cases, reports, exchanges and relatives"
+
+
+# --- Cases --------------------------------------------------------------------------
+class MissingPersonForm(ServiceModelForm):
+    # The version the user read: the service refuses the save if the case
+    # changed since (optimistic lock), instead of overwriting someone's work.
+    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = MissingPerson
+        fields = sorted(EDITABLE_FIELDS)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if "expected_version" in self.fields and self.instance.pk:
+            self.fields["expected_version"].initial = self.instance.version
+            self.fields["expected_version"].required = True
+
+    def apply(self, actor: Any) -> MissingPerson:
+        if self.instance.pk is None:
+            values = {n: v for n, v in self.cleaned_data.items() if n in EDITABLE_FIELDS}
+            return services.case_open(actor=actor, **values)
+        return services.case_update(
+            case=self.instance,
+            actor=actor,
+            expected_version=self.cleaned_data["expected_version"],
+            **self.changed_values(EDITABLE_FIELDS),
+        )
+
+
+class CaseEventInline(ReadOnlyInline):
+    model = CaseEvent
+    verbose_name = "timeline event"
+    verbose_name_plural = "Timeline (newest first)"
+    fields = ("at", "kind", "summary", "actor", "family_visible", "dispatched")
+    readonly_fields = fields
+    ordering = ("-at", "-id")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[CaseEvent]:
+        return super().get_queryset(request).select_related("actor")
+
+
+class PendingTransitionInline(ReadOnlyInline):
+    model = PendingTransition
+    verbose_name_plural = "Status changes that needed a second person"
+    fields = ("requested_at", "from_status", "to_status", "state", "requested_by", "decided_by")
+    readonly_fields = fields
+
+
+class CaptureReportInline(ReadOnlyInline):
+    model = CaptureReport
+    fields = ("reported_on", "source", "verification", "share_with_family", "name_as_reported")
+    readonly_fields = fields
+    show_change_link = True
+
+
+class StatusChangeForm(forms.Form):
+    to_status = forms.ChoiceField(label="New status")
+    note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=5000,
+        help_text="Why. Closing a case needs a reason; families never see this note.",
+    )
+    expected_version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, case: MissingPerson, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["to_status"].choices = [
+            (
+                move.to.value,
+                f"{move.to.label} (waits for a supervisor's confirmation)"
+                if move.sensitive
+                else move.to.label,
+            )
+            for move in TRANSITIONS[Status(case.status)]
+        ]
+        self.fields["expected_version"].initial = case.version
+
+
+@admin.register(MissingPerson)
+class MissingPersonAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
+    form = MissingPersonForm
+    list_display = (
+        "case_number",
+        "family_name",
+        "given_name",
+        "patronymic",
+        "service_number",
+        "date_of_birth",
+        "status",
+        "status_changed_at",
+    )
+    list_filter = ("status", "last_seen_place", "caseworker")
+    search_fields = (
+        "case_number",
+        "family_name",
+        "given_name",
+        "patronymic",
+        "name_native",
+        "service_number",
+    )
+    list_per_page = 50
+    show_full_result_count = False
+    readonly_fields = (
+        "case_number",
+        "status",
+        "status_changed_at",
+        "closed_reason",
+        "family_told_in_person_at",
+        "version",
+        "created_at",
+        "updated_at",
+    )
+    fieldsets = (
+        (None, {"fields": ("case_number", "status", "status_changed_at", "version")}),
+        (
+            "Person",
+            {
+                "fields": (
+                    ("given_name", "patronymic", "family_name"),
+                    "name_native",
+                    ("date_of_birth", "place_of_birth"),
+                    ("service_number", "rank"),
+                    "unit",
+                )
+            },
+        ),
+        (
+            "Disappearance",
+            {"fields": (("last_seen_date", "last_seen_place"), "circumstances")},
+        ),
+        (
+            "Case",
+            {
+                "fields": (
+                    "caseworker",
+                    "closed_reason",
+                    "family_told_in_person_at",
+                    ("created_at", "updated_at"),
+                    "expected_version",
+                )
+            },
+        ),
+    )
+    history_list_display = ("status", "version")
+
+    def get_inlines(self, request: HttpRequest, obj: Any) -> list[Any]:
+        if obj is None:
+            return []
+        return [CaseEventInline, PendingTransitionInline, CaptureReportInline]
+
+    def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> Any:
+        if obj is None:  # computed fields do not exist before the case does
+            return (*self.fieldsets[1:3], ("Case", {"fields": ("caseworker",)}))
+        return self.fieldsets
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "caseworker":
+            kwargs["queryset"] = (
+                get_user_model()
+                .objects.filter(groups__name__in=STAFF_ROLES, is_active=True)
+                .distinct()
+                .order_by("username")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    # --- the status page: the only way a case's status changes in the admin ----------
+    def get_urls(self) -> list[URLPattern]:
+        own = [
+            path(
+                "<path:object_id>/status/",
+                self.admin_site.admin_view(self.status_view),
+                name="cases_missingperson_status",
+            )
+        ]
+        return own + super().get_urls()
+
+    def status_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        case = get_object_or_404(MissingPerson, pk=object_id)
+        if not (self.has_change_permission(request, case) and is_caseworker(request.user)):
+            raise PermissionDenied
+        form = StatusChangeForm(request.POST or None, case=case)
+        if request.method == "POST" and form.is_valid():
+            try:
+                outcome = services.case_transition(
+                    case=case,
+                    actor=request.user,
+                    to_status=form.cleaned_data["to_status"],
+                    note=form.cleaned_data["note"],
+                    expected_version=form.cleaned_data["expected_version"],
+                )
+            except DomainError as exc:
+                add_domain_error(form, exc)
+                messages.error(request, domain_error_message(exc))
+            else:
+                target = Status(form.cleaned_data["to_status"]).label
+                if outcome.pending is not None:
+                    messages.warning(
+                        request,
+                        f"{case.case_number}: the move to '{target}' waits for a supervisor's "
+                        "confirmation. Nothing changes, and the family hears nothing, until then.",
+                    )
+                else:
+                    messages.success(request, f"{case.case_number} is now '{target}'.")
+                return HttpResponseRedirect(
+                    reverse("admin:cases_missingperson_change", args=[case.pk])
+                )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Change the status of {case.case_number}",
+            "opts": self.opts,
+            "original": case,
+            "current_status": Status(case.status).label,
+            "form": form,
+            "pending": case.transitions.filter(state=TransitionState.PENDING).first(),
+        }
+        return TemplateResponse(request, "admin/cases/missingperson/status_change.html", context)
+
+
+# --- Pending transitions: the second person --------------------------------------------
+class DecisionForm(forms.Form):
+    note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=5000
+    )
+
+
+def _decide(
+    modeladmin: PendingTransitionAdmin,
+    request: HttpRequest,
+    queryset: QuerySet[PendingTransition],
+    *,
+    confirm: bool,
+) -> HttpResponse | None:
+    form = DecisionForm(request.POST if "apply" in request.POST else None)
+    if not form.is_bound or not form.is_valid():
+        return TemplateResponse(
+            request,
+            "admin/cases/pendingtransition/decide.html",
+            {
+                **modeladmin.admin_site.each_context(request),
+                "title": "Confirm status changes" if confirm else "Reject status changes",
+                "opts": modeladmin.opts,
+                "transitions": queryset.select_related("case", "requested_by"),
+                "form": form,
+                "action": "confirm_selected" if confirm else "reject_selected",
+                "confirm": confirm,
+            },
+        )
+    done = 0
+    for pending in queryset.select_related("case"):
+        try:
+            if confirm:
+                services.transition_confirm(
+                    transition_id=pending.pk, actor=request.user, note=form.cleaned_data["note"]
+                )
+            else:
+                services.transition_reject(
+                    transition_id=pending.pk, actor=request.user, note=form.cleaned_data["note"]
+                )
+        except DomainError as exc:
+            messages.error(request, f"{pending.case.case_number}: {domain_error_message(exc)}")
+        else:
+            done += 1
+    if done:
+        verb = "confirmed" if confirm else "rejected"
+        messages.success(request, f"{done} status change(s) {verb}.")
+    return None
+
+
+@admin.register(PendingTransition)
+class PendingTransitionAdmin(ReadOnlyAdmin):
+    list_display = (
+        "case",
+        "from_status",
+        "to_status",
+        "state",
+        "requested_by",
+        "requested_at",
+        "decided_by",
+        "decided_at",
+    )
+    list_filter = ("state", "to_status")
+    search_fields = ("case__case_number", "case__family_name", "case__service_number")
+    list_select_related = ("case", "requested_by", "decided_by")
+    actions = ("confirm_selected", "reject_selected")
+
+    @admin.action(description="Confirm the selected status changes", permissions=["change"])
+    def confirm_selected(
+        self, request: HttpRequest, queryset: QuerySet[PendingTransition]
+    ) -> HttpResponse | None:
+        return _decide(self, request, queryset, confirm=True)
+
+    @admin.action(description="Reject the selected status changes", permissions=["change"])
+    def reject_selected(
+        self, request: HttpRequest, queryset: QuerySet[PendingTransition]
+    ) -> HttpResponse | None:
+        return _decide(self, request, queryset, confirm=False)
+
+
+# --- Capture reports ---------------------------------------------------------------------
+class CaptureReportForm(ServiceModelForm):
+    class Meta:
+        model = CaptureReport
+        fields = sorted(REPORT_FIELDS)
+
+    def apply(self, actor: Any) -> CaptureReport:
+        if self.instance.pk is None:
+            values = {n: v for n, v in self.cleaned_data.items() if n in REPORT_FIELDS}
+            return services.capture_report_add(actor=actor, **values)
+        return services.capture_report_update(
+            report=self.instance, actor=actor, **self.changed_values(REPORT_FIELDS)
+        )
+
+
+@admin.register(CaptureReport)
+class CaptureReportAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
+    form = CaptureReportForm
+    list_display = (
+        "id",
+        "name_as_reported",
+        "case",
+        "source",
+        "verification",
+        "share_with_family",
+        "reported_on",
+    )
+    list_filter = (
+        "source",
+        "verification",
+        "share_with_family",
+        ("case", admin.EmptyFieldListFilter),
+    )
+    search_fields = (
+        "name_as_reported",
+        "service_number_as_reported",
+        "case__case_number",
+        "case__family_name",
+    )
+    list_select_related = ("case",)
+    autocomplete_fields = ("case",)
+    readonly_fields = ("created_by", "created_at", "updated_at")
+    fieldsets = (
+        (None, {"fields": ("case", ("source", "source_detail"), "reported_on")}),
+        (
+            "As reported (capture card)",
+            {
+                "fields": (
+                    "name_as_reported",
+                    "patronymic_as_reported",
+                    ("date_of_birth_as_reported", "place_of_birth_as_reported"),
+                    ("rank_as_reported", "service_number_as_reported"),
+                    ("captured_on", "place_of_capture"),
+                    "place_of_detention",
+                    "health",
+                )
+            },
+        ),
+        ("Assessment", {"fields": ("verification", "share_with_family", "notes")}),
+        ("Record", {"fields": ("created_by", "created_at", "updated_at")}),
+    )
+
+
+# --- Exchanges ---------------------------------------------------------------------------
+class ExchangeForm(ServiceModelForm):
+    class Meta:
+        model = Exchange
+        fields = sorted(EXCHANGE_FIELDS)
+
+    def apply(self, actor: Any) -> Exchange:
+        if self.instance.pk is None:
+            values = {n: v for n, v in self.cleaned_data.items() if n in EXCHANGE_FIELDS}
+            return services.exchange_plan(actor=actor, **values)
+        return services.exchange_update(
+            exchange=self.instance, actor=actor, **self.changed_values(EXCHANGE_FIELDS)
+        )
+
+
+class ExchangeListingInline(ReadOnlyInline):
+    model = ExchangeListing
+    fields = ("case", "outcome", "listed_by", "listed_at")
+    readonly_fields = fields
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ExchangeListing]:
+        return super().get_queryset(request).select_related("case", "listed_by")
+
+
+@admin.register(Exchange)
+class ExchangeAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
+    form = ExchangeForm
+    list_display = ("name", "principle", "scheduled_for", "place", "mediator", "status")
+    list_filter = ("status", "principle")
+    search_fields = ("name", "place", "mediator")
+    readonly_fields = ("status", "completed_at", "created_by", "created_at")
+    inlines = (ExchangeListingInline,)
+    actions = ("cancel_selected",)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # A completed or cancelled exchange is history: it can be read, not edited.
+        if obj is not None and obj.status != ExchangeStatus.PLANNED:
+            return False
+        return super().has_change_permission(request, obj)
+
+    @admin.action(description="Cancel the selected planned exchanges", permissions=["change"])
+    def cancel_selected(self, request: HttpRequest, queryset: QuerySet[Exchange]) -> None:
+        for exchange in queryset:
+            try:
+                services.exchange_update(exchange=exchange, actor=request.user, status="cancelled")
+            except DomainError as exc:
+                messages.error(request, f"{exchange}: {domain_error_message(exc)}")
+            else:
+                messages.success(request, f"{exchange} cancelled.")
+
+
+# --- The timeline and outbox, for looking only ---------------------------------------------
+@admin.register(CaseEvent)
+class CaseEventAdmin(ReadOnlyAdmin):
+    list_display = ("at", "case", "kind", "summary", "actor", "family_visible", "dispatched")
+    list_filter = ("kind", "family_visible", "dispatched")
+    search_fields = ("case__case_number",)
+    list_select_related = ("case", "actor")
+    date_hierarchy = "at"
+    show_full_result_count = False

@@ -1,0 +1,96 @@
+"""createstaff USERNAME --role caseworker|supervisor [--email E] [--phone P] [--noinput]
+
+Creates a staff account or brings an existing one to the given role. The
+account can log in to the admin (is_staff) and belongs to exactly the role's
+group. With --noinput the password comes from CASEMGR_PASSWORD, so that
+deployment scripts never put it on a command line (where `ps` would show it).
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+
+from cases.models import StaffProfile
+from cases.roles import STAFF_ROLES
+
+PASSWORD_ENV = "CASEMGR_PASSWORD"
+
+
+class Command(BaseCommand):
+    help = "Create or update a caseworker or supervisor account (staff, in the role's group)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("username")
+        parser.add_argument("--role", required=True, choices=STAFF_ROLES)
+        parser.add_argument("--email", default=None)
+        parser.add_argument(
+            "--phone", default=None, help="Shown to families as their caseworker's number."
+        )
+        parser.add_argument(
+            "--noinput",
+            "--no-input",
+            action="store_false",
+            dest="interactive",
+            help=f"Do not prompt; read the password from the {PASSWORD_ENV} variable.",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        username: str = options["username"].strip()
+        if not username:
+            raise CommandError("USERNAME cannot be empty.")
+        User = get_user_model()
+        existing = User.objects.filter(username=username).first()
+        password = self._password(options["interactive"], existing or User(username=username))
+        with transaction.atomic():
+            user, created = User.objects.select_for_update().get_or_create(username=username)
+            if options["email"] is not None:
+                user.email = options["email"].strip()
+            user.is_staff = True
+            user.is_active = True
+            user.set_password(password)
+            user.save()
+            user.groups.set([Group.objects.get(name=options["role"])])
+            if options["phone"] is not None:
+                StaffProfile.objects.update_or_create(
+                    user=user, defaults={"phone": options["phone"].strip()}
+                )
+        verb = "Created" if created else "Updated"
+        self.stdout.write(self.style.SUCCESS(f"{verb} {options['role']} {username!r}."))
+
+    def _password(self, interactive: bool, user: Any) -> str:
+        if not interactive:
+            password = os.environ.get(PASSWORD_ENV, "")
+            if not password:
+                raise CommandError(
+                    f"--noinput needs the password in the environment variable {PASSWORD_ENV}; "
+                    "it is not set (or empty)."
+                )
+            self._validate(password, user)
+            return password
+        while True:
+            password = getpass.getpass("Password: ")
+            if password != getpass.getpass("Password (again): "):
+                self.stderr.write("The two passwords differ; try again.")
+                continue
+            try:
+                self._validate(password, user)
+            except CommandError as exc:
+                self.stderr.write(str(exc))
+                continue
+            return password
+
+    @staticmethod
+    def _validate(password: str, user: Any) -> None:
+        try:
+            validate_password(password, user)
+        except ValidationError as exc:
+            raise CommandError("Password refused: " + " ".join(exc.messages)) from exc
