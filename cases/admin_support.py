@@ -80,8 +80,9 @@ class ServiceAdminMixin:
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         """The form's service call saved the object already."""
 
-    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
         """Inlines are read-only; links and listings change through services."""
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         # Nothing in the registry is deleted: cases are closed, reports refuted.

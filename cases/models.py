@@ -94,6 +94,9 @@ class MissingPerson(models.Model):
                 fields=["service_number"],
                 condition=Q(service_number__isnull=False) & ~Q(service_number=""),
                 name="unique_service_number_when_present",
+                # code "unique" puts the error on the field (Model.validate_constraints).
+                violation_error_code="unique",
+                violation_error_message="Another case already has this service number.",
             ),
             models.CheckConstraint(
                 condition=Q(status__in=Status.values), name="missingperson_status_valid"

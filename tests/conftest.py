@@ -23,6 +23,12 @@ _numbers = itertools.count(1)
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: Any) -> None:
+    # The production hasher costs ~0.3 s per user; tests create many users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _celery_eager(request: pytest.FixtureRequest) -> Iterator[None]:
     if request.node.get_closest_marker("worker"):
         yield

@@ -1,0 +1,69 @@
+"""The relatives' admin: writes through families.services; notifications read-only."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from families.models import FamilyLink, FamilyMember
+
+pytestmark = pytest.mark.django_db
+
+
+def _staff(user) -> Client:
+    user.is_staff = True
+    user.save()
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_a_relative_added_in_the_admin_is_linked_through_the_service(case, caseworker) -> None:
+    client = _staff(caseworker)
+    response = client.post(
+        reverse("admin:families_familymember_add"),
+        {
+            "full_name": "Anahit Hovhannisyan",
+            "language": "hy",
+            "channels": ["sms"],
+            "phone": "+374 77 000000",
+            "link_case": case.pk,
+            "link_relationship": "mother",
+            "link_verified": "on",
+            "links-TOTAL_FORMS": 0,
+            "links-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    member = FamilyMember.objects.get()
+    link = FamilyLink.objects.get(member=member)
+    assert link.verified and link.verified_by == caseworker
+    assert case.events.first().data["member_id"] == member.pk
+
+
+def test_a_relative_without_the_contact_for_a_channel_is_refused_in_the_admin(
+    caseworker,
+) -> None:
+    client = _staff(caseworker)
+    response = client.post(
+        reverse("admin:families_familymember_add"),
+        {
+            "full_name": "Anahit Hovhannisyan",
+            "language": "hy",
+            "channels": ["email"],
+            "links-TOTAL_FORMS": 0,
+            "links-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["email"] == ["Needed for the email channel."]
+    assert not FamilyMember.objects.exists()
+
+
+def test_the_notification_list_renders_with_its_filters(caseworker) -> None:
+    client = _staff(caseworker)
+    response = client.get(
+        reverse("admin:families_notification_changelist"), {"status__exact": "failed"}
+    )
+    assert response.status_code == 200
