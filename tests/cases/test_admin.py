@@ -115,7 +115,8 @@ def test_a_stale_admin_edit_is_refused_as_a_form_error_not_a_500(case, caseworke
     errors = response.context["adminform"].form.non_field_errors()
     assert any("version 2, not 1" in e for e in errors)
     case.refresh_from_db()
-    assert case.rank == "" and case.unit == "Unit 9"
+    assert case.rank == ""
+    assert case.unit == "Unit 9"
     assert "version 2, not 1" in " ".join(str(m) for m in response.context["messages"])
 
 
@@ -166,7 +167,8 @@ def test_a_status_change_in_the_admin_goes_through_the_service(case, caseworker)
     case.refresh_from_db()
     assert case.status == "detained"
     event = case.events.first()
-    assert event.kind == EventKind.STATUS_CHANGED and event.family_visible
+    assert event.kind == EventKind.STATUS_CHANGED
+    assert event.family_visible
     assert event.actor == caseworker
 
 
@@ -180,7 +182,8 @@ def test_a_sensitive_status_change_in_the_admin_only_asks(case, caseworker) -> N
     case.refresh_from_db()
     assert case.status == "missing"
     pending = PendingTransition.objects.get(case=case)
-    assert pending.state == TransitionState.PENDING and pending.to_status == "deceased"
+    assert pending.state == TransitionState.PENDING
+    assert pending.to_status == "deceased"
     assert case.events.first().kind == EventKind.TRANSITION_REQUESTED
     assert "waits for a supervisor" in response.content.decode()
 
@@ -215,7 +218,8 @@ def test_a_supervisor_confirms_a_pending_move_through_the_admin_action(
     case.refresh_from_db()
     assert case.status == "deceased"
     pending.refresh_from_db()
-    assert pending.state == TransitionState.CONFIRMED and pending.decided_by == supervisor
+    assert pending.state == TransitionState.CONFIRMED
+    assert pending.decided_by == supervisor
 
 
 def test_a_supervisor_cannot_confirm_their_own_request_in_the_admin(case, supervisor) -> None:
@@ -296,7 +300,8 @@ def test_a_capture_report_added_in_the_admin_goes_on_the_timeline(case, casework
     report = CaptureReport.objects.get()
     assert report.created_by == caseworker
     event = case.events.first()
-    assert event.kind == EventKind.CAPTURE_REPORT_ADDED and event.family_visible
+    assert event.kind == EventKind.CAPTURE_REPORT_ADDED
+    assert event.family_visible
 
 
 def test_only_a_supervisor_plans_an_exchange_in_the_admin(caseworker, supervisor) -> None:

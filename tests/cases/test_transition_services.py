@@ -60,7 +60,8 @@ def test_confirming_applies_the_move_with_its_event_and_history(
     pending = services.case_transition(case=case, actor=caseworker, to_status="deceased").pending
     outcome = services.transition_confirm(transition_id=pending.pk, actor=supervisor, note="DNA")
     assert outcome.case.status == "deceased"
-    assert outcome.event.kind == EventKind.STATUS_CHANGED and outcome.event.family_visible
+    assert outcome.event.kind == EventKind.STATUS_CHANGED
+    assert outcome.event.family_visible
     assert outcome.event.data["confirmed_by"] == supervisor.pk
     assert outcome.event.data["requested_by"] == caseworker.pk
     assert _statuses_in_history(case) == ["missing", "deceased"]

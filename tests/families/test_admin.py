@@ -38,7 +38,8 @@ def test_a_relative_added_in_the_admin_is_linked_through_the_service(case, casew
     assert response.status_code == 302, response.context["adminform"].form.errors
     member = FamilyMember.objects.get()
     link = FamilyLink.objects.get(member=member)
-    assert link.verified and link.verified_by == caseworker
+    assert link.verified
+    assert link.verified_by == caseworker
     assert case.events.first().data["member_id"] == member.pk
 
 
