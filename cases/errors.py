@@ -31,10 +31,11 @@ class IllegalTransition(DomainError):
     code = "illegal_transition"
 
     def __init__(self, current: str, target: str, allowed: list[str]) -> None:
-        self.current = current
-        self.target = target
-        self.allowed = allowed
-        super().__init__(f"A case that is {current!r} cannot move to {target!r}.")
+        # str(): a Status member's repr would read "Status.DETAINED" in the message.
+        self.current = str(current)
+        self.target = str(target)
+        self.allowed = [str(a) for a in allowed]
+        super().__init__(f"A case that is {self.current!r} cannot move to {self.target!r}.")
 
 
 class StaleVersion(DomainError):
