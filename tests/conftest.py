@@ -40,6 +40,28 @@ def _celery_eager(request: pytest.FixtureRequest) -> Iterator[None]:
     celery_app.conf.task_always_eager = before
 
 
+def _reset_broker_pools() -> None:
+    celery_app._pool = None
+    if "amqp" in celery_app.__dict__:
+        celery_app.amqp._producer_pool = None
+
+
+@pytest.fixture
+def dead_broker(settings: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A broker URL where nothing listens, as when Redis is down; not eager."""
+    dead = "redis://127.0.0.1:1/0"
+    before = (celery_app.conf.broker_url, celery_app.conf.task_always_eager)
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    # Celery reads CELERY_BROKER_URL from the environment before its own conf.
+    monkeypatch.setenv("CELERY_BROKER_URL", dead)
+    celery_app.conf.broker_url = dead
+    celery_app.conf.task_always_eager = False
+    _reset_broker_pools()
+    yield
+    celery_app.conf.broker_url, celery_app.conf.task_always_eager = before
+    _reset_broker_pools()
+
+
 def make_user(username: str, role: str | None) -> User:
     user = User.objects.create_user(username=username, password="a-long-test-password-1")
     if role:

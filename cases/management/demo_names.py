@@ -105,3 +105,11 @@ PLACES_OF_BIRTH: tuple[str, ...] = (
     "Yerevan",
     "Spitak",
 )
+
+# The father's name in a patronymic is in the genitive: -ի, with the vowel of
+# the last syllable dropped in a few names (Դավիթ -> Դավթի).
+_GENITIVE_IRREGULAR = {"Դավիթ": "Դավթի", "Խաչատուր": "Խաչատրի", "Սարգիս": "Սարգսի"}
+
+
+def genitive(name_hy: str) -> str:
+    return _GENITIVE_IRREGULAR.get(name_hy, name_hy + "ի")

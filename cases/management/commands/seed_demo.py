@@ -29,7 +29,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from cases import services
-from cases.management.demo_names import FAMILY_NAMES, GIVEN_NAMES, PLACES_OF_BIRTH
+from cases.management.demo_names import FAMILY_NAMES, GIVEN_NAMES, PLACES_OF_BIRTH, genitive
 from cases.models import MissingPerson, StaffProfile
 from cases.roles import CASEWORKER, SUPERVISOR
 from families.models import FamilyMember
@@ -142,7 +142,7 @@ class Seeder:
                     given_name=given[0],
                     family_name=family[0],
                     patronymic=father[0],
-                    name_native=f"{family[1]} {given[1]} {father[1]}ի",
+                    name_native=f"{family[1]} {given[1]} {genitive(father[1])}",
                     date_of_birth=born,
                     place_of_birth=rng.choice(PLACES_OF_BIRTH),
                     service_number=f"AM{born.year % 100:02d}{n + 1:03d}{rng.randrange(100):02d}",
