@@ -117,7 +117,7 @@ class StatusChangeForm(forms.Form):
 
     def __init__(self, *args: Any, case: MissingPerson, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["to_status"].choices = [
+        self.fields["to_status"].choices = [  # type: ignore[attr-defined]
             (
                 move.to.value,
                 f"{move.to.label} (waits for a supervisor's confirmation)"

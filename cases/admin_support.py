@@ -50,8 +50,8 @@ class ServiceModelForm(forms.ModelForm):
         raise NotImplementedError
 
     def _post_clean(self) -> None:
-        super()._post_clean()
-        if self._errors or self.request is None:
+        super()._post_clean()  # type: ignore[misc]
+        if self.errors or self.request is None:
             return
         try:
             self.saved = self.apply(self.request.user)

@@ -59,7 +59,7 @@ class FamilyMemberForm(ServiceModelForm):
         fields = sorted(ADMIN_MEMBER_FIELDS)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("link_case") and not data.get("link_relationship"):
             self.add_error("link_relationship", "Say how this relative is related.")
         return data
