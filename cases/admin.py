@@ -40,7 +40,7 @@ from cases.models import (
     PendingTransition,
     TransitionState,
 )
-from cases.roles import STAFF_ROLES, is_caseworker
+from cases.roles import STAFF_ROLES, is_caseworker, is_supervisor
 from cases.services.cases import EDITABLE_FIELDS
 from cases.services.exchanges import EXCHANGE_FIELDS
 from cases.services.reports import REPORT_FIELDS
@@ -129,9 +129,17 @@ class StatusChangeForm(forms.Form):
         self.fields["expected_version"].initial = case.version
 
 
+class ListOnExchangeForm(forms.Form):
+    exchange = forms.ModelChoiceField(
+        queryset=Exchange.objects.filter(status=ExchangeStatus.PLANNED),
+        help_text="Only planned exchanges take new names.",
+    )
+
+
 @admin.register(MissingPerson)
 class MissingPersonAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
     form = MissingPersonForm
+    actions = ("list_on_exchange",)
     list_display = (
         "case_number",
         "family_name",
@@ -215,6 +223,42 @@ class MissingPersonAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
                 .order_by("username")
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
+        actions = super().get_actions(request)
+        if not is_supervisor(request.user):  # exchanges are a supervisor's to run
+            actions.pop("list_on_exchange", None)
+        return actions
+
+    @admin.action(description="Put the selected detained cases on an exchange list")
+    def list_on_exchange(
+        self, request: HttpRequest, queryset: QuerySet[MissingPerson]
+    ) -> HttpResponse | None:
+        form = ListOnExchangeForm(request.POST if "apply" in request.POST else None)
+        if not form.is_bound or not form.is_valid():
+            return TemplateResponse(
+                request,
+                "admin/cases/missingperson/list_on_exchange.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "title": "Put cases on an exchange list",
+                    "opts": self.opts,
+                    "cases": queryset,
+                    "form": form,
+                },
+            )
+        exchange = form.cleaned_data["exchange"]
+        listed = 0
+        for case in queryset:
+            try:
+                services.exchange_list_case(exchange=exchange, case=case, actor=request.user)
+            except DomainError as exc:
+                messages.error(request, f"{case.case_number}: {domain_error_message(exc)}")
+            else:
+                listed += 1
+        if listed:
+            messages.success(request, f"{listed} case(s) put on the list of {exchange}.")
+        return None
 
     # --- the status page: the only way a case's status changes in the admin ----------
     def get_urls(self) -> list[URLPattern]:

@@ -327,3 +327,34 @@ def test_the_event_list_is_read_only(case, caseworker) -> None:
     page = client.get(reverse("admin:cases_caseevent_change", args=[event.pk]))
     assert page.status_code == 200
     assert page.context["has_change_permission"] is False
+
+
+def test_a_supervisor_lists_detained_cases_on_an_exchange_through_the_service(
+    make_case, caseworker, supervisor
+) -> None:
+    from cases import services
+
+    detained, missing = make_case(), make_case()
+    services.case_transition(case=detained, actor=caseworker, to_status="detained")
+    exchange = services.exchange_plan(actor=supervisor, name="All for all")
+    client = _staff(supervisor)
+    url = reverse("admin:cases_missingperson_changelist")
+    selection = {"action": "list_on_exchange", "_selected_action": [detained.pk, missing.pk]}
+    page = client.post(url, selection)
+    assert page.status_code == 200
+    assert exchange.name in page.content.decode()
+    done = client.post(url, {**selection, "apply": "1", "exchange": exchange.pk}, follow=True)
+    assert done.status_code == 200
+    detained.refresh_from_db()
+    missing.refresh_from_db()
+    assert detained.status == "release_scheduled"
+    assert detained.events.first().kind == EventKind.EXCHANGE_LISTED
+    assert missing.status == "missing"
+    assert f"{missing.case_number}: A case that is &#x27;missing&#x27;" in done.content.decode()
+
+
+def test_caseworkers_are_not_offered_the_exchange_listing(case, caseworker) -> None:
+    client = _staff(caseworker)
+    page = client.get(reverse("admin:cases_missingperson_changelist"))
+    assert page.status_code == 200
+    assert "list_on_exchange" not in page.content.decode()
