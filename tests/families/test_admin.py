@@ -68,3 +68,39 @@ def test_the_notification_list_renders_with_its_filters(caseworker) -> None:
         reverse("admin:families_notification_changelist"), {"status__exact": "failed"}
     )
     assert response.status_code == 200
+
+
+def test_a_notification_page_is_read_only_and_shows_its_attempts(case, caseworker) -> None:
+    from django.utils import timezone
+
+    from families.models import DeliveryAttempt, Notification
+    from families.services import family_member_create
+
+    member = family_member_create(
+        actor=caseworker, full_name="Anahit Hovhannisyan", phone="+374 77 000000", channels=["sms"]
+    )
+    # Written directly: the notification pipeline is not what this test is about.
+    notification = Notification.objects.create(
+        event=case.events.get(),
+        member=member,
+        channel="sms",
+        language="hy",
+        body_text="Message",
+        status="failed",
+        attempts=1,
+    )
+    DeliveryAttempt.objects.create(
+        notification=notification,
+        started_at=timezone.now(),
+        duration_ms=120,
+        outcome="permanent_error",
+        error="gateway refused the number",
+    )
+    client = _staff(caseworker)
+    listing = client.get(reverse("admin:families_notification_changelist"), {"channel__exact": "sms"})
+    assert listing.status_code == 200
+    assert case.case_number in listing.content.decode()
+    page = client.get(reverse("admin:families_notification_change", args=[notification.pk]))
+    assert page.status_code == 200
+    assert page.context["has_change_permission"] is False
+    assert "gateway refused the number" in page.content.decode()
