@@ -85,6 +85,7 @@ def test_the_case_page_shows_the_timeline_newest_first_and_status_read_only(
     form = response.context["adminform"].form
     assert "status" not in form.fields
     assert "version" not in form.fields
+    assert 'name="expected_version" value="1"' in body
     assert "Change status" in body
 
 

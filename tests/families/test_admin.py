@@ -97,7 +97,9 @@ def test_a_notification_page_is_read_only_and_shows_its_attempts(case, caseworke
         error="gateway refused the number",
     )
     client = _staff(caseworker)
-    listing = client.get(reverse("admin:families_notification_changelist"), {"channel__exact": "sms"})
+    listing = client.get(
+        reverse("admin:families_notification_changelist"), {"channel__exact": "sms"}
+    )
     assert listing.status_code == 200
     assert case.case_number in listing.content.decode()
     page = client.get(reverse("admin:families_notification_change", args=[notification.pk]))
