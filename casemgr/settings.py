@@ -72,6 +72,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
@@ -96,7 +97,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+# Relatives land on their portal, staff on the home page (families.views.landing).
+LOGIN_REDIRECT_URL = "families:landing"
 LOGOUT_REDIRECT_URL = "home"
 
 # --- Languages: the families' languages ------------------------------------
@@ -199,7 +201,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "casemgr.pagination.StandardPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_THROTTLE_RATES": {"token": env_str("TOKEN_THROTTLE_RATE", "10/min")},
+    "DEFAULT_THROTTLE_RATES": {
+        "token": env_str("TOKEN_THROTTLE_RATE", "10/min"),
+        "accept_invite": env_str("ACCEPT_INVITE_THROTTLE_RATE", "10/min"),
+    },
     "EXCEPTION_HANDLER": "casemgr.api_errors.exception_handler",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
@@ -245,6 +250,8 @@ LOGGING = {
 # a case has no assigned caseworker yet.
 HOTLINE_PHONE = env_str("HOTLINE_PHONE", "+374 10 000000")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# How long a relative's invitation link works (families.services.invitation_create).
+INVITATION_TTL_HOURS = env_int("INVITATION_TTL_HOURS", 72)
 
 if not DEBUG and SECRET_KEY == _DEV_SECRET_KEY:  # pragma: no cover - guarded above
     raise ImproperlyConfigured("The development SECRET_KEY cannot be used with DEBUG off.")

@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path("", include("families.urls")),
     path("api/", include("cases.api.urls")),
     path("api/", include("families.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

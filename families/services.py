@@ -3,17 +3,42 @@ case's event where a case is concerned."""
 
 from __future__ import annotations
 
+import logging
+import secrets
 from collections.abc import Iterable, Mapping
+from datetime import timedelta
 from typing import Any
 
-from django.db import transaction
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
-from cases.errors import InvalidInput
+from cases.errors import Conflict, DomainError, InvalidInput
 from cases.models import EventKind, MissingPerson
 from cases.services._common import require_caseworker, validate_instance
 from cases.services.events import event_append
-from families.models import Channel, FamilyLink, FamilyMember
+from families.models import (
+    Channel,
+    FamilyLink,
+    FamilyMember,
+    Invitation,
+    Notification,
+    NotificationStatus,
+)
+from families.selectors import invitation_refusal, token_hash
+from families.wording import refusal_message
+
+logger = logging.getLogger(__name__)
+
+# Written on notifications that were still waiting when a link stopped being
+# verified: they are never sent.
+CANCELLED_UNVERIFIED = "Cancelled: the link to this case is no longer verified."
 
 MEMBER_FIELDS = frozenset(
     {"full_name", "email", "phone", "language", "channels", "webhook_url", "webhook_secret"}
@@ -34,6 +59,30 @@ def _check_channels(member: FamilyMember) -> None:
         raise InvalidInput(errors)
 
 
+def _distinct_links(links: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    links = list(links)
+    cases = [link["case"].pk for link in links]
+    if len(cases) != len(set(cases)):
+        raise InvalidInput({"links": "Each case may appear only once."})
+    return links
+
+
+def _cancel_waiting_news(*, member: FamilyMember, case: MissingPerson) -> None:
+    """Un-verifying a link stops news at once: messages about this case that
+    are still waiting (or waiting for a retry) are never sent. A message a
+    worker is sending at this very moment cannot be called back."""
+    cancelled = Notification.objects.filter(
+        member=member, event__case=case, status=NotificationStatus.PENDING
+    ).update(status=NotificationStatus.FAILED, last_error=CANCELLED_UNVERIFIED)
+    if cancelled:
+        logger.info(
+            "case %s: %d waiting notification(s) to relative #%s cancelled (link unverified)",
+            case.case_number,
+            cancelled,
+            member.pk,
+        )
+
+
 def _set_link(
     *, member: FamilyMember, case: MissingPerson, relationship: str, verified: bool, actor: Any
 ) -> FamilyLink:
@@ -43,12 +92,15 @@ def _set_link(
     was_verified = link.verified
     link.relationship = relationship
     if verified and not was_verified:
+        # Who vouched for the relationship, and when: news flows from now on.
         link.verified, link.verified_by, link.verified_at = True, actor, timezone.now()
     elif not verified:
         link.verified, link.verified_by, link.verified_at = False, None, None
     validate_instance(link, exclude=["member", "case"])
     link._history_user = actor  # type: ignore[attr-defined]
     link.save()
+    if was_verified and not verified:
+        _cancel_waiting_news(member=member, case=case)
     if created or verified != was_verified:
         event_append(
             case=case,
@@ -80,7 +132,7 @@ def family_member_create(
     _check_channels(member)
     member._history_user = actor  # type: ignore[attr-defined]
     member.save()
-    for link in links:
+    for link in _distinct_links(links):
         _set_link(
             member=member,
             case=link["case"],
@@ -111,7 +163,7 @@ def family_member_update(
     _check_channels(locked)
     locked._history_user = actor  # type: ignore[attr-defined]
     locked.save()
-    for link in links or ():
+    for link in _distinct_links(links or ()):
         _set_link(
             member=locked,
             case=link["case"],
@@ -120,3 +172,139 @@ def family_member_update(
             actor=actor,
         )
     return locked
+
+
+# --- Invitations --------------------------------------------------------------------
+
+INVITATION_SUBJECT = {
+    "en": "Your invitation to the family portal",
+    "ru": "Приглашение на семейный портал",
+    "hy": "Հրավեր ընտանեկան պորտալ",
+}
+
+
+class InvitationNotSent(DomainError):
+    """The mail server refused or could not be reached; nothing was stored."""
+
+    code = "invitation_not_sent"
+
+
+def _invitation_link(token: str) -> str:
+    return settings.SITE_URL.rstrip("/") + reverse("families:accept-invite", args=[token])
+
+
+def _send_invitation(member: FamilyMember, token: str, invitation: Invitation) -> None:
+    language = member.language if member.language in INVITATION_SUBJECT else "en"
+    body = render_to_string(
+        f"families/invitation_email_{language}.txt",
+        {"link": _invitation_link(token), "expires_at": invitation.expires_at, "member": member},
+    )
+    try:
+        send_mail(
+            INVITATION_SUBJECT[language],
+            body,
+            settings.DEFAULT_FROM_EMAIL,
+            [member.email],
+            fail_silently=False,
+        )
+    except Exception as exc:  # the outside world: SMTP errors of every kind
+        logger.warning("invitation to relative #%s not sent: %s", member.pk, type(exc).__name__)
+        raise InvitationNotSent(
+            "The invitation email could not be sent; nothing was stored. Try again later."
+        ) from exc
+
+
+@transaction.atomic
+def invitation_create(*, member: FamilyMember, actor: Any) -> Invitation:
+    """Send a relative a one-time link to choose a username and password.
+
+    Only the token's SHA-256 is stored; the raw token exists only in the email.
+    A new invitation supersedes every older unused one (see
+    selectors.invitation_refusal). The email is sent inside the transaction:
+    if the mail server refuses it, no invitation is left behind that nobody
+    received.
+    """
+    require_caseworker(actor)
+    locked = FamilyMember.objects.select_for_update().get(pk=member.pk)
+    if not locked.email:
+        raise InvalidInput({"email": "The relative needs an email address to be invited."})
+    if locked.user_id is not None:
+        raise Conflict("This relative already has an account.")
+    token = secrets.token_urlsafe(32)
+    invitation = Invitation.objects.create(
+        member=locked,
+        token_hash=token_hash(token),
+        created_by=actor,
+        expires_at=timezone.now() + timedelta(hours=settings.INVITATION_TTL_HOURS),
+    )
+    _send_invitation(locked, token, invitation)
+    logger.info("invitation #%s sent to relative #%s", invitation.pk, locked.pk)
+    return invitation
+
+
+def _check_username(username: Any) -> str:
+    if not isinstance(username, str) or not username.strip():
+        raise InvalidInput({"username": "Choose a username."})
+    username = username.strip()
+    user_model = get_user_model()
+    field = user_model._meta.get_field(user_model.USERNAME_FIELD)
+    try:
+        field.clean(username, None)
+    except ValidationError as exc:
+        raise InvalidInput({"username": exc.messages}) from exc
+    if user_model._default_manager.filter(
+        **{f"{user_model.USERNAME_FIELD}__iexact": username}
+    ).exists():
+        raise InvalidInput({"username": "This username is taken; choose another."})
+    return username
+
+
+def _check_password(password: Any, user: Any) -> str:
+    if not isinstance(password, str) or not password:
+        raise InvalidInput({"password": "Choose a password."})
+    try:
+        validate_password(password, user=user)
+    except ValidationError as exc:
+        raise InvalidInput({"password": exc.messages}) from exc
+    return password
+
+
+@transaction.atomic
+def invitation_accept(*, token: Any, username: Any, password: Any) -> Any:
+    """Turn an invitation into the relative's account, once.
+
+    The invitation row is locked, so of two concurrent acceptances of one
+    link exactly one succeeds. The account has no staff rights and no group:
+    it is a family member's login and nothing else.
+    """
+    invitation = None
+    if isinstance(token, str) and 0 < len(token) <= 200:
+        invitation = (
+            Invitation.objects.select_for_update().filter(token_hash=token_hash(token)).first()
+        )
+    now = timezone.now()
+    refusal = invitation_refusal(invitation, now=now)
+    if refusal:
+        raise InvalidInput({"token": refusal_message(refusal, "en")})
+    assert invitation is not None
+    member = FamilyMember.objects.select_for_update().get(pk=invitation.member_id)
+    if member.user_id is not None:
+        raise InvalidInput({"token": refusal_message("used", "en")})
+    username = _check_username(username)
+    user_model = get_user_model()
+    user = user_model(**{user_model.USERNAME_FIELD: username}, email=member.email)
+    user.set_password(_check_password(password, user))
+    user.is_staff = False
+    user.is_superuser = False
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError as exc:  # the same name chosen a moment ago by someone else
+        raise InvalidInput({"username": "This username is taken; choose another."}) from exc
+    member.user = user
+    member._history_user = user  # type: ignore[attr-defined]
+    member.save(update_fields=["user", "updated_at"])
+    invitation.used_at = now
+    invitation.save(update_fields=["used_at"])
+    logger.info("invitation #%s accepted: relative #%s has an account", invitation.pk, member.pk)
+    return user

@@ -1,0 +1,219 @@
+"""Relatives and deliveries for staff; the family portal for family members.
+
+Thin: permissions by role, object access through families.selectors, writes
+through families.services.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.generics import GenericAPIView, ListAPIView
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import SimpleRateThrottle
+
+from casemgr.permissions import IsCaseworker, IsFamilyMember
+from families import selectors, services
+from families.api.serializers import (
+    AcceptInviteSerializer,
+    AccountCreatedSerializer,
+    FamilyCaseSerializer,
+    FamilyMemberSerializer,
+    FamilyNotificationSerializer,
+    InvitationSentSerializer,
+    StaffNotificationSerializer,
+)
+from families.models import FamilyMember, NotificationStatus
+
+
+def _int_param(request: Request, name: str) -> int | None:
+    raw = request.query_params.get(name, "").strip()
+    if not raw:
+        return None
+    if not raw.isdigit() or len(raw) > 18:
+        raise ValidationError({name: [f"{raw!r} is not an id."]})
+    return int(raw)
+
+
+def _current_member(request: Request) -> FamilyMember:
+    member = selectors.member_for_user(request.user)
+    assert member is not None  # IsFamilyMember let the request through
+    return member
+
+
+# --- Staff ---------------------------------------------------------------------------
+
+
+@extend_schema(
+    parameters=[
+        OpenApiParameter("case", int, description="Only relatives linked to this case (id)."),
+        OpenApiParameter("q", str, description="Words of the name, an email or a phone."),
+    ]
+)
+class FamilyMemberViewSet(
+    mixins.ListModelMixin,
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Relatives and their links to cases (caseworkers and supervisors)."""
+
+    serializer_class = FamilyMemberSerializer
+    permission_classes = [IsCaseworker]
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self) -> Any:
+        if self.action == "list":
+            return selectors.member_search(
+                user=self.request.user,
+                q=self.request.query_params.get("q", "")[:200],
+                case_id=_int_param(self.request, "case"),
+            )
+        return selectors.members_visible_to(self.request.user)
+
+    def _fresh(self, member: FamilyMember) -> dict[str, Any]:
+        # Read back through the selector so links come with their case numbers.
+        fresh = selectors.members_visible_to(self.request.user).get(pk=member.pk)
+        return self.get_serializer(fresh).data
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        member = serializer.save()
+        return Response(self._fresh(member), status=status.HTTP_201_CREATED)
+
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = self.get_serializer(self.get_object(), data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        member = serializer.save()
+        return Response(self._fresh(member))
+
+    @extend_schema(request=None, responses={201: InvitationSentSerializer})
+    @action(detail=True, methods=["post"])
+    def invite(self, request: Request, pk: str | None = None) -> Response:
+        """Email the relative a one-time link to choose a username and password."""
+        member = self.get_object()
+        try:
+            invitation = services.invitation_create(member=member, actor=request.user)
+        except services.InvitationNotSent as exc:
+            return Response(
+                {"detail": exc.message, "code": exc.code},
+                status=status.HTTP_503_SERVICE_UNAVAILABLE,
+            )
+        return Response(InvitationSentSerializer(invitation).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(responses=StaffNotificationSerializer(many=True))
+    @action(detail=True, methods=["get"], serializer_class=StaffNotificationSerializer)
+    def notifications(self, request: Request, pk: str | None = None) -> Response:
+        """Everything sent (or tried) to this relative, with every attempt."""
+        member = self.get_object()
+        qs = selectors.notifications_visible_to(request.user, member_id=member.pk)
+        page = self.paginate_queryset(qs)
+        return self.get_paginated_response(StaffNotificationSerializer(page, many=True).data)
+
+
+@extend_schema(
+    parameters=[
+        OpenApiParameter("status", str, enum=NotificationStatus.values),
+        OpenApiParameter("member", int),
+        OpenApiParameter("case", int),
+    ]
+)
+class NotificationListView(ListAPIView):
+    """Deliveries to follow up, e.g. ?status=failed (caseworkers, supervisors)."""
+
+    serializer_class = StaffNotificationSerializer
+    permission_classes = [IsCaseworker]
+
+    def get_queryset(self) -> Any:
+        wanted = self.request.query_params.get("status", "").strip()
+        if wanted and wanted not in NotificationStatus.values:
+            raise ValidationError(
+                {"status": [f"Unknown status. Known: {', '.join(NotificationStatus.values)}."]}
+            )
+        return selectors.notifications_visible_to(
+            self.request.user,
+            status=wanted,
+            member_id=_int_param(self.request, "member"),
+            case_id=_int_param(self.request, "case"),
+        )
+
+
+# --- Family members ----------------------------------------------------------------------
+
+
+class FamilyCaseListView(ListAPIView):
+    """The cases this relative is verified-linked to, as the family projection."""
+
+    serializer_class = FamilyCaseSerializer
+    permission_classes = [IsFamilyMember]
+
+    def get_queryset(self) -> Any:
+        return selectors.family_cases(_current_member(self.request))
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        member = _current_member(request)
+        page = self.paginate_queryset(self.get_queryset())
+        views = selectors.family_case_views(member, page or [])
+        return self.get_paginated_response(FamilyCaseSerializer(views, many=True).data)
+
+
+class FamilyCaseDetailView(GenericAPIView):
+    """One case of this relative; another family's case is 404."""
+
+    serializer_class = FamilyCaseSerializer
+    permission_classes = [IsFamilyMember]
+
+    def get(self, request: Request, case_number: str) -> Response:
+        member = _current_member(request)
+        case = selectors.family_case_or_404(member, case_number)
+        (view,) = selectors.family_case_views(member, [case])
+        return Response(FamilyCaseSerializer(view).data)
+
+
+class FamilyNotificationListView(ListAPIView):
+    """What was sent to this relative, with its delivery state."""
+
+    serializer_class = FamilyNotificationSerializer
+    permission_classes = [IsFamilyMember]
+
+    def get_queryset(self) -> Any:
+        return selectors.family_notifications(_current_member(self.request))
+
+
+class AcceptInviteThrottle(SimpleRateThrottle):
+    """Guessing tokens or hammering the password check is slowed per address."""
+
+    scope = "accept_invite"
+
+    def get_cache_key(self, request: Any, view: Any) -> str:
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+class AcceptInviteView(GenericAPIView):
+    """Choose a username and password with the invitation's token, once."""
+
+    serializer_class = AcceptInviteSerializer
+    permission_classes = [AllowAny]
+    # No session: the token is the credential, and an anonymous form post
+    # from the relative's phone must not need a CSRF cookie.
+    authentication_classes: list[Any] = []
+    throttle_classes = [AcceptInviteThrottle]
+
+    @extend_schema(responses={201: AccountCreatedSerializer})
+    def post(self, request: Request) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user = services.invitation_accept(**serializer.validated_data)
+        body = {
+            "username": user.get_username(),
+            "detail": "Your account is ready. Log in with your username and password.",
+        }
+        return Response(AccountCreatedSerializer(body).data, status=status.HTTP_201_CREATED)

@@ -1,0 +1,116 @@
+"""The family portal's pages: the relative's cases, and accepting an invitation.
+
+Server-rendered and small, to read well on an old phone over a slow line.
+The same selectors and services as the API stand behind them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from cases.errors import InvalidInput
+from families import selectors, services
+from families.api.views import AcceptInviteThrottle
+from families.wording import accept_words, page_words
+
+
+@require_GET
+@login_required
+def landing(request: HttpRequest) -> HttpResponseRedirect:
+    """Where the login form sends everyone: relatives to their portal."""
+    if selectors.member_for_user(request.user) is not None:
+        return redirect("families:portal")
+    return redirect("home")
+
+
+@never_cache
+@require_GET
+@login_required
+def portal(request: HttpRequest) -> HttpResponse:
+    member = selectors.member_for_user(request.user)
+    if member is None:
+        words = page_words(translation.get_language() or "en")
+        return render(request, "families/forbidden.html", {"words": words}, status=403)
+    views = selectors.family_case_views(member, selectors.family_cases(member))
+    with translation.override(member.language):
+        return render(
+            request,
+            "families/portal.html",
+            {"cases": views, "words": page_words(member.language), "member": member},
+        )
+
+
+class AcceptInviteForm(forms.Form):
+    username = forms.CharField(max_length=150)
+    password = forms.CharField(widget=forms.PasswordInput, strip=False, max_length=4096)
+    password2 = forms.CharField(widget=forms.PasswordInput, strip=False, max_length=4096)
+
+    def __init__(self, *args: Any, words: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.words = words
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("password") and data.get("password") != data.get("password2"):
+            self.add_error("password2", self.words["mismatch"])
+        return data
+
+
+def _throttled(request: HttpRequest) -> bool:
+    # The page and the API share one budget per address.
+    return not AcceptInviteThrottle().allow_request(request, None)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def accept_invite(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = selectors.invitation_for_token(token)
+    language = invitation.member.language if invitation else "en"
+    words = accept_words(language)
+    context: dict[str, Any] = {"words": words, "language": language}
+    refusal = selectors.invitation_refusal(invitation, now=timezone.now())
+    if refusal:
+        context["refusal"] = words[refusal]
+        return _render_accept(request, context, language, status=400)
+    form = AcceptInviteForm(request.POST or None, words=words)
+    context["form"] = form
+    if request.method != "POST":
+        return _render_accept(request, context, language)
+    if _throttled(request):
+        context["refusal"] = words["throttled"]
+        return _render_accept(request, context, language, status=429)
+    if not form.is_valid():
+        return _render_accept(request, context, language, status=400)
+    try:
+        with translation.override(language):  # the password rules speak their language
+            user = services.invitation_accept(
+                token=token,
+                username=form.cleaned_data["username"],
+                password=form.cleaned_data["password"],
+            )
+    except InvalidInput as exc:
+        if "token" in exc.errors:
+            context["refusal"] = " ".join(exc.errors["token"])
+        for field in ("username", "password"):
+            for message in exc.errors.get(field, []):
+                form.add_error(field, message)
+        return _render_accept(request, context, language, status=400)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    return redirect(reverse("families:portal"))
+
+
+def _render_accept(
+    request: HttpRequest, context: dict[str, Any], language: str, *, status: int = 200
+) -> HttpResponse:
+    with translation.override(language):
+        return render(request, "families/accept_invite.html", context, status=status)
