@@ -1,0 +1,147 @@
+"""The family portal's pages: /family/, login landing, invitation acceptance."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core import mail
+from django.test import Client
+
+from cases import services as case_services
+from families import services
+from families.labels import STATUS_LABELS
+from families.models import FamilyMember
+from families.wording import ACCEPT_WORDS, INVITATION_REFUSALS, PAGE_WORDS
+
+PASSWORD = "quiet-river-lantern-42"
+
+
+def _client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_the_portal_shows_the_members_cases_in_their_language(
+    member, case, caseworker, other_case, other_member
+):
+    case_services.case_transition(case=case, actor=caseworker, to_status="detained")
+    response = _client_for(member.user).get("/family/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert '<html lang="hy">' in page
+    assert PAGE_WORDS["hy"]["title"] in page
+    assert case.case_number in page
+    assert STATUS_LABELS["hy"]["detained"] in page
+    assert other_case.case_number not in page
+    assert other_case.given_name not in page
+
+
+def test_a_russian_speaking_relative_reads_the_page_in_russian(make_member, case):
+    relative = make_member(case, language="ru")
+    page = _client_for(relative.user).get("/family/").content.decode()
+    assert '<html lang="ru">' in page
+    assert PAGE_WORDS["ru"]["title"] in page
+    assert STATUS_LABELS["ru"]["missing"] in page
+
+
+def test_a_relative_without_verified_cases_is_told_so(make_member, case):
+    relative = make_member(case, verified=False)
+    page = _client_for(relative.user).get("/family/").content.decode()
+    assert PAGE_WORDS["hy"]["no_cases"] in page
+    assert case.case_number not in page
+
+
+def test_staff_get_a_403_page(caseworker):
+    response = _client_for(caseworker).get("/family/")
+    assert response.status_code == 403
+    assert b"families" in response.content
+
+
+def test_anonymous_is_sent_to_the_login_form(db):
+    response = Client().get("/family/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+    assert "next=/family/" in response["Location"]
+
+
+def test_after_login_a_relative_lands_on_the_portal_and_staff_on_the_home_page(member, caseworker):
+    client = Client()
+    response = client.post(
+        "/accounts/login/",
+        {"username": member.user.username, "password": "a-long-family-password-1"},
+    )
+    assert response.status_code == 302
+    assert client.get(response["Location"])["Location"] == "/family/"
+
+    staff = Client()
+    response = staff.post(
+        "/accounts/login/",
+        {"username": caseworker.username, "password": "a-long-test-password-1"},
+    )
+    assert staff.get(response["Location"])["Location"] == "/"
+
+
+@pytest.fixture
+def invite_url(make_member, case, caseworker):
+    relative = make_member(case, account=False, language="hy")
+    services.invitation_create(member=relative, actor=caseworker)
+    path = re.search(r"https?://[^/]+(/family/invite/[^/\s]+/)", mail.outbox[-1].body).group(1)
+    return relative, path
+
+
+def test_the_accept_page_shows_the_form_in_the_relatives_language(invite_url):
+    _, path = invite_url
+    response = Client().get(path)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert ACCEPT_WORDS["hy"]["title"] in page
+    assert 'name="password2"' in page
+
+
+def test_accepting_on_the_page_creates_the_account_and_opens_the_portal(invite_url, case):
+    relative, path = invite_url
+    client = Client()
+    response = client.post(
+        path, {"username": "mariam", "password": PASSWORD, "password2": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/family/"
+    assert FamilyMember.objects.get(pk=relative.pk).user.username == "mariam"
+    assert case.case_number in client.get("/family/").content.decode()
+
+
+def test_two_different_passwords_are_refused(invite_url):
+    relative, path = invite_url
+    response = Client().post(
+        path, {"username": "mariam", "password": PASSWORD, "password2": PASSWORD + "x"}
+    )
+    assert response.status_code == 400
+    assert ACCEPT_WORDS["hy"]["mismatch"] in response.content.decode()
+    assert FamilyMember.objects.get(pk=relative.pk).user is None
+
+
+def test_a_weak_password_is_refused_on_the_page(invite_url):
+    relative, path = invite_url
+    response = Client().post(
+        path, {"username": "mariam", "password": "12345678", "password2": "12345678"}
+    )
+    assert response.status_code == 400
+    assert 'aria-invalid="true"' in response.content.decode()
+    assert FamilyMember.objects.get(pk=relative.pk).user is None
+
+
+def test_a_used_link_shows_why_it_no_longer_works(invite_url):
+    _, path = invite_url
+    Client().post(path, {"username": "mariam", "password": PASSWORD, "password2": PASSWORD})
+    response = Client().get(path)
+    assert response.status_code == 400
+    assert INVITATION_REFUSALS["hy"]["used"] in response.content.decode()
+    assert 'name="password"' not in response.content.decode()
+
+
+def test_an_unknown_link_shows_why_it_does_not_work(db):
+    response = Client().get("/family/invite/not-a-real-token/")
+    assert response.status_code == 400
+    assert INVITATION_REFUSALS["en"]["unknown"] in response.content.decode()
