@@ -218,6 +218,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {"ChannelEnum": "families.models.Channel"},
 }
 
 # --- Cache (throttling needs one shared by all web processes) ------------------

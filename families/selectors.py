@@ -160,7 +160,8 @@ def _render(
     if event.kind == EventKind.EXCHANGE_LISTED:
         return update_words(language)["exchange_listed"]
     if event.kind in REPORT_KINDS:
-        report = reports.get(data.get("report_id"))
+        report_id = data.get("report_id")
+        report = reports.get(report_id) if isinstance(report_id, int) else None
         if report is None or report.case_id != event.case_id:
             return None
         return report_sentence(

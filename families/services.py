@@ -249,7 +249,7 @@ def _check_username(username: Any) -> str:
     user_model = get_user_model()
     field = user_model._meta.get_field(user_model.USERNAME_FIELD)
     try:
-        field.clean(username, None)
+        field.clean(username, None)  # type: ignore[union-attr]
     except ValidationError as exc:
         raise InvalidInput({"username": exc.messages}) from exc
     if user_model._default_manager.filter(

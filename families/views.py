@@ -68,7 +68,7 @@ class AcceptInviteForm(forms.Form):
 
 def _throttled(request: HttpRequest) -> bool:
     # The page and the API share one budget per address.
-    return not AcceptInviteThrottle().allow_request(request, None)
+    return not AcceptInviteThrottle().allow_request(request, None)  # type: ignore[arg-type]
 
 
 @never_cache
