@@ -14,7 +14,9 @@ from families import services
 from families.models import FamilyMember
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: starts from the migrated data (the role groups) even
+# when another transactional test's flush removed it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_acceptances_of_one_invitation_create_exactly_one_account(
     make_member, case, caseworker
 ):

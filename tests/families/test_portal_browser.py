@@ -32,6 +32,9 @@ PASSWORD = "a-long-family-password-1"
 
 pytestmark = [
     pytest.mark.browser,
+    # The live server needs committed data; serialized_rollback gives the
+    # role groups (a data migration) back after another test's flush.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         not CHROMIUM.exists(),
         reason=f"{CHROMIUM} is absent (apt-get install chromium chromium-driver)",

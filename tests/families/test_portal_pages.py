@@ -145,3 +145,13 @@ def test_an_unknown_link_shows_why_it_does_not_work(db):
     response = Client().get("/family/invite/not-a-real-token/")
     assert response.status_code == 400
     assert INVITATION_REFUSALS["en"]["unknown"] in response.content.decode()
+
+
+def test_the_accept_page_is_throttled_like_the_api(invite_url):
+    _, path = invite_url
+    client = Client()
+    for _ in range(10):
+        response = client.post(path, {"username": "m", "password": "1", "password2": "1"})
+        assert response.status_code == 400
+    response = client.post(path, {"username": "m", "password": "1", "password2": "1"})
+    assert response.status_code == 429

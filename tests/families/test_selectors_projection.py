@@ -127,3 +127,16 @@ def test_an_assigned_caseworker_is_named_with_their_phone(member, case, casework
     MissingPerson.objects.filter(pk=case.pk).update(caseworker=caseworker)
     (view,) = selectors.family_case_views(member, selectors.family_cases(member))
     assert (view.caseworker_name, view.caseworker_phone) == ("Anna Petrosyan", "+374 91 555555")
+
+
+def test_being_put_on_an_exchange_list_is_an_update(make_member, case, caseworker, supervisor):
+    relative = make_member(case, language="en")
+    case_services.case_transition(case=case, actor=caseworker, to_status="detained")
+    exchange = case_services.exchange_plan(
+        actor=supervisor, name="Exchange via the ICRC", place="border crossing"
+    )
+    case_services.exchange_list_case(exchange=exchange, case=case, actor=supervisor)
+    messages = _messages(relative, case)
+    assert messages[0] == "Your relative has been put on the list of an agreed exchange."
+    assert "ICRC" not in messages[0]
+    assert "border" not in " ".join(messages)
