@@ -21,7 +21,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 from cases.errors import InvalidInput
 from families import selectors, services
 from families.api.views import AcceptInviteThrottle
-from families.wording import accept_words, page_words
+from families.wording import accept_words, delivery_words, page_words
+
+# The latest messages shown on the page; the API pages through all of them.
+PORTAL_MESSAGES = 20
 
 
 @require_GET
@@ -42,11 +45,21 @@ def portal(request: HttpRequest) -> HttpResponse:
         words = page_words(translation.get_language() or "en")
         return render(request, "families/forbidden.html", {"words": words}, status=403)
     views = selectors.family_case_views(member, selectors.family_cases(member))
+    delivery = delivery_words(member.language)
+    messages = [
+        {"note": n, "state": delivery.get(n.status, n.status)}
+        for n in selectors.family_notifications(member)[:PORTAL_MESSAGES]
+    ]
     with translation.override(member.language):
         return render(
             request,
             "families/portal.html",
-            {"cases": views, "words": page_words(member.language), "member": member},
+            {
+                "cases": views,
+                "messages_sent": messages,
+                "words": page_words(member.language),
+                "member": member,
+            },
         )
 
 

@@ -50,6 +50,8 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "phone": "Phone",
         "updates": "Updates",
         "no_updates": "No updates yet.",
+        "messages": "Messages we sent you",
+        "no_messages": "We have not sent you any message yet.",
         "forbidden_title": "This page is for families",
         "forbidden": "The family portal needs a family member's account. "
         "Staff work in the case registry.",
@@ -67,6 +69,8 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "phone": "Телефон",
         "updates": "Новости",
         "no_updates": "Новостей пока нет.",
+        "messages": "Сообщения, которые мы вам отправили",
+        "no_messages": "Мы пока не отправляли вам сообщений.",
         "forbidden_title": "Эта страница для семей",
         "forbidden": "Для семейного портала нужна учётная запись члена семьи. "
         "Сотрудники работают в реестре дел.",
@@ -84,9 +88,33 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "phone": "Հեռախոս",
         "updates": "Թարմացումներ",
         "no_updates": "Թարմացումներ դեռ չկան։",
+        "messages": "Ձեզ ուղարկված հաղորդագրությունները",
+        "no_messages": "Մենք դեռ ձեզ հաղորդագրություն չենք ուղարկել։",
         "forbidden_title": "Այս էջը ընտանիքների համար է",
         "forbidden": "Ընտանեկան պորտալի համար անհրաժեշտ է ընտանիքի անդամի հաշիվ։ "
         "Աշխատակիցներն աշխատում են գործերի ռեգիստրում։",
+    },
+}
+
+# A message's delivery state, as the relative reads it.
+DELIVERY_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "pending": "being sent",
+        "sending": "being sent",
+        "sent": "sent",
+        "failed": "not delivered",
+    },
+    "ru": {
+        "pending": "отправляется",
+        "sending": "отправляется",
+        "sent": "отправлено",
+        "failed": "не доставлено",
+    },
+    "hy": {
+        "pending": "ուղարկվում է",
+        "sending": "ուղարկվում է",
+        "sent": "ուղարկված է",
+        "failed": "չի առաքվել",
     },
 }
 
@@ -107,6 +135,10 @@ def update_words(language: str) -> dict[str, str]:
 
 def page_words(language: str) -> dict[str, str]:
     return PAGE_WORDS[_lang(language)]
+
+
+def delivery_words(language: str) -> dict[str, str]:
+    return DELIVERY_WORDS[_lang(language)]
 
 
 def hotline_name(language: str) -> str:

@@ -155,3 +155,31 @@ def test_the_accept_page_is_throttled_like_the_api(invite_url):
         assert response.status_code == 400
     response = client.post(path, {"username": "m", "password": "1", "password2": "1"})
     assert response.status_code == 429
+
+
+def test_the_portal_lists_the_messages_sent_to_the_member_only(member, case, other_member):
+    from cases.models import CaseEvent
+    from families.models import Notification
+    from families.wording import DELIVERY_WORDS
+
+    event = CaseEvent.objects.filter(case=case).first()
+    Notification.objects.create(
+        event=event,
+        member=member,
+        channel="email",
+        language="hy",
+        body_text="Mine: news about the case.",
+        status="sent",
+    )
+    Notification.objects.create(
+        event=event,
+        member=other_member,
+        channel="email",
+        language="hy",
+        body_text="Theirs: not for this family.",
+        status="failed",
+    )
+    page = _client_for(member.user).get("/family/").content.decode()
+    assert "Mine: news about the case." in page
+    assert DELIVERY_WORDS["hy"]["sent"] in page
+    assert "Theirs" not in page
