@@ -189,6 +189,8 @@ def test_the_number_of_queries_does_not_grow_with_cases_or_updates(
     client.get(URL)  # warm the user's cached relations
     with CaptureQueriesContext(connection) as few:
         assert client.get(URL).json()["count"] == 2
+    # count, the page of cases (with caseworkers), their events, their reports
+    assert len(few.captured_queries) == 4
     for _ in range(4):
         _add_case_with_updates(make_case, caseworker_link, caseworker, updates=5)
     with django_assert_num_queries(len(few.captured_queries)):
