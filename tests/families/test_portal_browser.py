@@ -8,14 +8,18 @@ used. Skips, saying why, when either is missing.
 from __future__ import annotations
 
 import importlib.util
+import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core import mail
 
 from cases import services as case_services
+from families import services
 from families.labels import STATUS_LABELS
+from families.wording import ACCEPT_WORDS
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -29,6 +33,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 PASSWORD = "a-long-family-password-1"
+NEW_PASSWORD = "quiet-river-lantern-42"
 
 pytestmark = [
     pytest.mark.browser,
@@ -73,6 +78,45 @@ def _log_in_and_read_portal(base_url: str, username: str, case_number: str) -> d
             }
         finally:
             browser.close()
+
+
+def _accept_invitation(base_url: str, path: str, username: str) -> dict[str, Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 844})
+            page.set_default_timeout(15_000)
+            page.goto(f"{base_url}{path}")
+            page.get_by_label(ACCEPT_WORDS["hy"]["username"]).fill(username)
+            page.get_by_label(ACCEPT_WORDS["hy"]["password"], exact=True).fill(NEW_PASSWORD)
+            page.get_by_label(ACCEPT_WORDS["hy"]["password2"]).fill(NEW_PASSWORD)
+            page.get_by_role("button", name=ACCEPT_WORDS["hy"]["submit"]).click()
+            page.wait_for_url(f"{base_url}/family/")
+            return {"main": page.locator("main").inner_text()}
+        finally:
+            browser.close()
+
+
+def test_a_relative_accepts_the_invitation_in_the_browser_and_lands_on_the_portal(
+    live_server, make_member, case, caseworker, settings
+):
+    settings.SITE_URL = live_server.url
+    relative = make_member(case, account=False, language="hy")
+    services.invitation_create(member=relative, actor=caseworker)
+    path = re.search(r"https?://[^/]+(/family/invite/[^/\s]+/)", mail.outbox[-1].body).group(1)
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        seen = pool.submit(_accept_invitation, live_server.url, path, "mariam.h").result(
+            timeout=120
+        )
+
+    assert case.case_number in seen["main"]
+    relative.refresh_from_db()
+    assert relative.user.username == "mariam.h"
 
 
 def test_a_relative_logs_in_and_reads_their_case_in_armenian(
