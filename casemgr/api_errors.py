@@ -9,8 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404
 from rest_framework import status
+from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -55,4 +57,26 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return domain_error_response(exc)
     if isinstance(exc, ObjectDoesNotExist):
         exc = Http404(str(exc))
-    return drf_exception_handler(exc, context)
+    response = drf_exception_handler(exc, context)
+    if response is not None:
+        _name_the_rule(exc, response)
+    return response
+
+
+def _name_the_rule(exc: Exception, response: Response) -> None:
+    """{"detail": "..."} errors also carry a machine-readable "code"
+    (not_authenticated, permission_denied, not_found, parse_error, throttled,
+    precondition_required, stale_version, ...)."""
+    data = response.data
+    if not isinstance(data, dict) or set(data) != {"detail"}:
+        return
+    if isinstance(exc, APIException):
+        codes = exc.get_codes()
+        code = codes if isinstance(codes, str) else exc.default_code
+    elif isinstance(exc, Http404):
+        code = "not_found"
+    elif isinstance(exc, DjangoPermissionDenied):
+        code = "permission_denied"
+    else:
+        return
+    response.data = {"detail": data["detail"], "code": code}

@@ -218,7 +218,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {"ChannelEnum": "families.models.Channel"},
+    "ENUM_NAME_OVERRIDES": {
+        "ChannelEnum": "families.models.Channel",
+        "CaseStatusEnum": "cases.status.Status",
+        "ExchangeStatusEnum": "cases.models.ExchangeStatus",
+    },
 }
 
 # --- Cache (throttling needs one shared by all web processes) ------------------

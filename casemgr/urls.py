@@ -6,6 +6,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from casemgr import views
+from casemgr.api_auth import TokenView
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -14,6 +15,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("", include("families.urls")),
+    path("api/auth/token/", TokenView.as_view(), name="api-token"),
     path("api/", include("cases.api.urls")),
     path("api/", include("families.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -1,21 +1,57 @@
-"""Reads of the registry beyond a plain .get(). Access checks live here."""
+"""Reads of the registry beyond a plain .get(). Access checks live here.
+
+Every API view starts from one of the `*_visible_to(user)` querysets, so the
+question "who may see what" has one answer, tested in
+tests/cases/test_selectors_access.py. Staff (caseworkers and supervisors) see
+the whole registry; anyone else sees nothing here (families read through
+their own projection in families.selectors).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import Prefetch, Q, QuerySet
 
-from cases.models import CaseEvent, MissingPerson, PendingTransition, TransitionState
-from cases.roles import is_caseworker
+from cases.models import (
+    CaptureReport,
+    CaseEvent,
+    Exchange,
+    ExchangeListing,
+    MissingPerson,
+    PendingTransition,
+    TransitionState,
+)
+from cases.roles import STAFF_ROLES, is_caseworker
 
 
 def cases_visible_to(user: Any) -> QuerySet[MissingPerson]:
-    """Every case for staff; nothing for anyone else (families read through
-    their own projection in families.selectors)."""
+    """Every case for staff; nothing for anyone else."""
     if not is_caseworker(user):
         return MissingPerson.objects.none()
     return MissingPerson.objects.all()
+
+
+def case_for(*, user: Any, case_id: Any) -> MissingPerson:
+    """One case the user may see; MissingPerson.DoesNotExist (404) otherwise,
+    so that an outsider cannot tell a hidden case from an absent one."""
+    return cases_visible_to(user).get(pk=case_id)
+
+
+def cases_named(qs: QuerySet[MissingPerson], q: str) -> QuerySet[MissingPerson]:
+    """Plain case-insensitive name search: every word must appear in one of
+    the name fields (any script), or be the case number. Cross-script and
+    phonetic matching is cases.matching's job, not this one's."""
+    for word in q.split():
+        qs = qs.filter(
+            Q(given_name__icontains=word)
+            | Q(family_name__icontains=word)
+            | Q(patronymic__icontains=word)
+            | Q(name_native__icontains=word)
+            | Q(case_number__iexact=word)
+        )
+    return qs
 
 
 def case_search(
@@ -30,24 +66,49 @@ def case_search(
         qs = qs.filter(status=status)
     if service_number:
         qs = qs.filter(service_number__iexact=service_number.strip())
-    for word in q.split():
-        qs = qs.filter(
-            Q(given_name__icontains=word)
-            | Q(family_name__icontains=word)
-            | Q(patronymic__icontains=word)
-            | Q(name_native__icontains=word)
-            | Q(case_number__iexact=word)
-        )
-    return qs
+    return cases_named(qs, q)
 
 
 def case_timeline(*, case: MissingPerson) -> QuerySet[CaseEvent]:
     return case.events.select_related("actor").order_by("-at", "-id")
 
 
-def transitions_pending(*, user: Any) -> QuerySet[PendingTransition]:
+def transitions_visible_to(user: Any, *, state: str | None = None) -> QuerySet[PendingTransition]:
+    """Status changes asked for under the two-person rule; staff read them
+    all (the supervisors' work queue is state=pending)."""
     if not is_caseworker(user):
         return PendingTransition.objects.none()
-    return PendingTransition.objects.filter(state=TransitionState.PENDING).select_related(
-        "case", "requested_by"
+    qs = PendingTransition.objects.select_related("case", "requested_by", "decided_by")
+    if state:
+        qs = qs.filter(state=state)
+    return qs
+
+
+def transitions_pending(*, user: Any) -> QuerySet[PendingTransition]:
+    return transitions_visible_to(user, state=TransitionState.PENDING)
+
+
+def capture_reports_visible_to(user: Any) -> QuerySet[CaptureReport]:
+    if not is_caseworker(user):
+        return CaptureReport.objects.none()
+    return CaptureReport.objects.all()
+
+
+def exchanges_visible_to(user: Any) -> QuerySet[Exchange]:
+    """Exchanges with their lists prefetched (two queries for any page)."""
+    if not is_caseworker(user):
+        return Exchange.objects.none()
+    listings = ExchangeListing.objects.select_related("case").only(
+        "id", "exchange_id", "case_id", "case__case_number", "outcome", "listed_at"
+    )
+    return Exchange.objects.prefetch_related(Prefetch("listings", queryset=listings))
+
+
+def staff_users() -> QuerySet[Any]:
+    """Accounts a case may be assigned to: active caseworkers and supervisors."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name__in=STAFF_ROLES)
+        .distinct()
+        .order_by("pk")
     )

@@ -1,0 +1,88 @@
+"""Serializer pieces shared by the caseworkers' API: text that PostgreSQL can
+store, relations resolved through the access selectors, and strict input
+(an unknown or read-only field is a 400 naming it, never silently dropped)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from cases import selectors
+
+
+class TextField(serializers.CharField):
+    """CharField that refuses lone surrogates (not encodable in UTF-8, they
+    would reach the database driver and fail there). NUL characters are
+    already refused by DRF's CharField."""
+
+    def to_internal_value(self, data: Any) -> str:
+        value = super().to_internal_value(data)
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            self.fail("invalid_unicode")
+        return value
+
+    default_error_messages = {
+        **serializers.CharField.default_error_messages,
+        "invalid_unicode": "This text is not valid Unicode.",
+    }
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class VisibleCaseField(serializers.PrimaryKeyRelatedField):
+    """A case id, resolved among the cases the requesting user may see."""
+
+    def get_queryset(self) -> Any:
+        request = self.context.get("request")
+        return selectors.cases_visible_to(getattr(request, "user", None))
+
+
+class StrictModelSerializer(serializers.ModelSerializer):
+    """Unknown fields and read-only fields in the input are errors.
+
+    `read_only_hints` gives a better message for a read-only field than
+    "read-only" (e.g. status: use /transition/).
+    """
+
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.CharField: TextField,
+        models.TextField: TextField,
+    }
+    read_only_hints: dict[str, str] = {}
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, dict):
+            self._refuse_unwritable(data)
+        return super().to_internal_value(data)
+
+    def _refuse_unwritable(self, data: dict[str, Any]) -> None:
+        writable = {name for name, field in self.fields.items() if not field.read_only}
+        errors: dict[str, list[str]] = {}
+        for name in data:
+            if name in writable:
+                continue
+            if name in self.read_only_hints:
+                errors[name] = [self.read_only_hints[name]]
+            elif name in self.fields:
+                errors[name] = ["This field is read-only."]
+            else:
+                errors[name] = ["Unknown field."]
+        if errors:
+            raise serializers.ValidationError(errors)
+
+
+class StrictSerializer(serializers.Serializer):
+    """A plain serializer that refuses unknown fields."""
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, dict):
+            unknown = sorted(set(data) - set(self.fields))
+            if unknown:
+                raise serializers.ValidationError({name: ["Unknown field."] for name in unknown})
+        return super().to_internal_value(data)

@@ -1,0 +1,142 @@
+"""Serializers for cases, their timeline and status changes.
+
+Serializers only shape and check input; every write is a service call made
+by the view.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from cases import selectors
+from cases.api.fields import StrictModelSerializer, StrictSerializer, TextField
+from cases.models import CaseEvent, MissingPerson, PendingTransition
+from cases.status import Status
+
+CASE_READ_ONLY = (
+    "id",
+    "case_number",
+    "status",
+    "status_changed_at",
+    "closed_reason",
+    "family_told_in_person_at",
+    "created_at",
+    "updated_at",
+    "version",
+)
+
+
+class StaffUserField(serializers.PrimaryKeyRelatedField):
+    """The assigned caseworker: an active caseworker's or supervisor's id."""
+
+    def get_queryset(self) -> Any:
+        return selectors.staff_users()
+
+
+class CaseSerializer(StrictModelSerializer):
+    caseworker = StaffUserField(allow_null=True, required=False)
+
+    read_only_hints = {
+        "status": "The status changes only through POST /api/cases/{id}/transition/.",
+        "status_changed_at": "Set by POST /api/cases/{id}/transition/.",
+        "version": "Send the version in If-Match (the ETag), not in the body.",
+    }
+
+    class Meta:
+        model = MissingPerson
+        fields = (
+            "id",
+            "case_number",
+            "given_name",
+            "family_name",
+            "patronymic",
+            "name_native",
+            "date_of_birth",
+            "place_of_birth",
+            "service_number",
+            "rank",
+            "unit",
+            "last_seen_date",
+            "last_seen_place",
+            "circumstances",
+            "status",
+            "status_changed_at",
+            "closed_reason",
+            "family_told_in_person_at",
+            "caseworker",
+            "created_at",
+            "updated_at",
+            "version",
+        )
+        read_only_fields = CASE_READ_ONLY
+        # Uniqueness of service_number is checked by the service under the
+        # database constraint; a pre-check here would only race with it.
+        validators: list[Any] = []
+        extra_kwargs = {"service_number": {"validators": []}}
+
+
+class EventSerializer(serializers.ModelSerializer):
+    actor = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, help_text="Who did it (username), or null."
+    )
+
+    class Meta:
+        model = CaseEvent
+        fields = ("id", "kind", "at", "actor", "family_visible", "summary", "data")
+        read_only_fields = fields
+
+
+class TransitionRequestSerializer(StrictSerializer):
+    status = serializers.ChoiceField(choices=Status.choices, help_text="The status to move to.")
+    note = TextField(
+        max_length=5000, allow_blank=True, required=False, default="", trim_whitespace=False
+    )
+
+
+class PendingTransitionSerializer(serializers.ModelSerializer):
+    case_number = serializers.CharField(source="case.case_number", read_only=True)
+    requested_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    decided_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = PendingTransition
+        fields = (
+            "id",
+            "case",
+            "case_number",
+            "from_status",
+            "to_status",
+            "note",
+            "requested_by",
+            "requested_at",
+            "state",
+            "decided_by",
+            "decided_at",
+            "decision_note",
+        )
+        read_only_fields = fields
+
+
+class PendingTransitionEnvelopeSerializer(serializers.Serializer):
+    """202: the move waits for a supervisor who is not the asker."""
+
+    pending_transition = PendingTransitionSerializer()
+
+
+class DecisionSerializer(StrictSerializer):
+    note = TextField(max_length=5000, allow_blank=True, required=False, default="")
+
+
+class NoteSerializer(StrictSerializer):
+    text = TextField(max_length=2000)
+    family_visible = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="True to tell the linked relatives (in words, on the portal and by message).",
+    )
+
+
+class FamilyToldSerializer(StrictSerializer):
+    note = TextField(max_length=500, allow_blank=True, required=False, default="")
