@@ -57,11 +57,11 @@ class StrictModelSerializer(serializers.ModelSerializer):
     read_only_hints: dict[str, str] = {}
 
     def to_internal_value(self, data: Any) -> Any:
-        if isinstance(data, dict):
-            self._refuse_unwritable(data)
-        return super().to_internal_value(data)
+        return _strict(super().to_internal_value, data, self._unwritable(data))
 
-    def _refuse_unwritable(self, data: dict[str, Any]) -> None:
+    def _unwritable(self, data: Any) -> dict[str, list[str]]:
+        if not isinstance(data, dict):
+            return {}
         writable = {name for name, field in self.fields.items() if not field.read_only}
         errors: dict[str, list[str]] = {}
         for name in data:
@@ -73,16 +73,27 @@ class StrictModelSerializer(serializers.ModelSerializer):
                 errors[name] = ["This field is read-only."]
             else:
                 errors[name] = ["Unknown field."]
-        if errors:
-            raise serializers.ValidationError(errors)
+        return errors
 
 
 class StrictSerializer(serializers.Serializer):
     """A plain serializer that refuses unknown fields."""
 
     def to_internal_value(self, data: Any) -> Any:
-        if isinstance(data, dict):
-            unknown = sorted(set(data) - set(self.fields))
-            if unknown:
-                raise serializers.ValidationError({name: ["Unknown field."] for name in unknown})
-        return super().to_internal_value(data)
+        unknown = sorted(set(data) - set(self.fields)) if isinstance(data, dict) else []
+        return _strict(
+            super().to_internal_value, data, {name: ["Unknown field."] for name in unknown}
+        )
+
+
+def _strict(convert: Any, data: Any, extra: dict[str, list[str]]) -> Any:
+    """Convert the input, reporting `extra` errors together with the fields' own."""
+    try:
+        value = convert(data)
+    except serializers.ValidationError as exc:
+        if extra and isinstance(exc.detail, dict):
+            raise serializers.ValidationError({**exc.detail, **extra}) from exc
+        raise
+    if extra:
+        raise serializers.ValidationError(extra)
+    return value
