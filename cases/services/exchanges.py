@@ -78,6 +78,10 @@ def exchange_list_case(*, exchange: Exchange, case: MissingPerson, actor: Any) -
     require_supervisor(actor)
     locked_exchange = _lock_planned(exchange.pk)
     locked = lock_case(case.pk)
+    # Checked before the status: a case already on this list is release_scheduled,
+    # and "already listed" says more than "cannot move to release_scheduled".
+    if ExchangeListing.objects.filter(exchange=locked_exchange, case=locked).exists():
+        raise InvalidInput({"case": "This case is already on this exchange's list."})
     if find_move(locked.status, Status.RELEASE_SCHEDULED) is None:
         raise IllegalTransition(
             locked.status, Status.RELEASE_SCHEDULED, allowed_moves(locked.status)
