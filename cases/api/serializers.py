@@ -79,7 +79,10 @@ class CaseSerializer(StrictModelSerializer):
 
 class EventSerializer(serializers.ModelSerializer):
     actor = serializers.SlugRelatedField(
-        slug_field="username", read_only=True, help_text="Who did it (username), or null."
+        slug_field="username",
+        read_only=True,
+        allow_null=True,
+        help_text="Who did it (username), or null.",
     )
 
     class Meta:
@@ -98,7 +101,9 @@ class TransitionRequestSerializer(StrictSerializer):
 class PendingTransitionSerializer(serializers.ModelSerializer):
     case_number = serializers.CharField(source="case.case_number", read_only=True)
     requested_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
-    decided_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    decided_by = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
 
     class Meta:
         model = PendingTransition

@@ -14,7 +14,9 @@ class CaptureReportSerializer(StrictModelSerializer):
     case = VisibleCaseField(
         allow_null=True, required=False, help_text="The case this report is about, or null."
     )
-    created_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    created_by = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
 
     class Meta:
         model = CaptureReport
