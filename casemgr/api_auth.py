@@ -8,6 +8,7 @@ settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["token"] (TOKEN_THROTTLE_RATE)
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from django.contrib.auth import authenticate
@@ -41,7 +42,8 @@ class UsernameThrottle(SimpleRateThrottle):
         username = data.get("username") if isinstance(data, dict) else None
         if not isinstance(username, str) or not username:
             return None
-        return f"throttle_token_user_{username.strip().lower()[:150]}"
+        digest = hashlib.sha256(username.strip().lower().encode("utf-8", "replace")).hexdigest()
+        return f"throttle_token_user_{digest}"
 
 
 class TokenView(APIView):
