@@ -35,6 +35,9 @@ class IdFilter(filters.Filter):
         super().__init__(*args, **kwargs)
 
 
+UNIQUE_ORDER = frozenset({"case_number", "id", "pk"})
+
+
 class CaseFilter(filters.FilterSet):
     status = filters.ChoiceFilter(choices=Status.choices)
     service_number = filters.CharFilter(
@@ -71,10 +74,14 @@ class CaseFilter(filters.FilterSet):
         return selectors.cases_named(qs, value)
 
     def filter_queryset(self, queryset: QuerySet) -> Any:
-        # A stable order for pagination: the chosen ordering, then the id.
+        # A stable order for pagination: the chosen ordering, then the id
+        # unless it already ends on a unique field (so that the default order
+        # is a plain walk of the case_number index).
         qs = super().filter_queryset(queryset)
         order = list(qs.query.order_by) or ["case_number"]
-        return qs.order_by(*order, "id")
+        if order[-1].lstrip("-") not in UNIQUE_ORDER:
+            order.append("id")
+        return qs.order_by(*order)
 
 
 class CaptureReportFilter(filters.FilterSet):

@@ -74,11 +74,11 @@ class CaseSerializer(StrictModelSerializer):
         # Uniqueness of service_number is checked by the service under the
         # database constraint; a pre-check here would only race with it.
         validators: list[Any] = []
-        extra_kwargs = {"service_number": {"validators": []}}
+        extra_kwargs: dict[str, dict[str, Any]] = {"service_number": {"validators": []}}
 
 
 class EventSerializer(serializers.ModelSerializer):
-    actor = serializers.SlugRelatedField(
+    actor: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="username",
         read_only=True,
         allow_null=True,
@@ -100,8 +100,10 @@ class TransitionRequestSerializer(StrictSerializer):
 
 class PendingTransitionSerializer(serializers.ModelSerializer):
     case_number = serializers.CharField(source="case.case_number", read_only=True)
-    requested_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
-    decided_by = serializers.SlugRelatedField(
+    requested_by: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="username", read_only=True
+    )
+    decided_by: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="username", read_only=True, allow_null=True
     )
 

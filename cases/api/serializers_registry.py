@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rest_framework import serializers
 
 from cases.api.fields import StrictModelSerializer, StrictSerializer, VisibleCaseField
@@ -14,7 +16,7 @@ class CaptureReportSerializer(StrictModelSerializer):
     case = VisibleCaseField(
         allow_null=True, required=False, help_text="The case this report is about, or null."
     )
-    created_by = serializers.SlugRelatedField(
+    created_by: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="username", read_only=True, allow_null=True
     )
 

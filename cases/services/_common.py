@@ -33,8 +33,9 @@ def _name_unique_fields(
         hits = [m for m in general if constraint.name in m]
         if hits:
             field = instance._meta.get_field(constraint.fields[0])
+            label = getattr(field, "verbose_name", field.name)
             errors.setdefault(field.name, []).append(
-                f"Another {instance._meta.verbose_name} already has this {field.verbose_name}."
+                f"Another {instance._meta.verbose_name} already has this {label}."
             )
             general = [m for m in general if m not in hits]
     if general:
