@@ -211,7 +211,13 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "casemgr API",
     "DESCRIPTION": "Cases of missing and captured servicemen, capture reports, exchanges, "
-    "relatives and what they are told.",
+    "relatives and what they are told.\n\n"
+    "Authenticate with `POST /api/auth/token/`, then send `Authorization: Token <token>`.\n\n"
+    "Errors: 400 `{field: [messages]}` (or `non_field_errors`) naming each bad field; "
+    'otherwise `{"detail", "code"}`: 401 not logged in, 403 not allowed for your role, '
+    "404 unknown, 409 the record's state does not allow it (with `allowed` moves), "
+    "412 stale `If-Match`, 428 `If-Match` missing, 429 too many attempts.\n\n"
+    "Editing a case: GET it, keep its `ETag`, send it back as `If-Match` with the PATCH.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
