@@ -59,11 +59,6 @@ def test_the_list_is_paginated_with_the_contract_fields(
     assert set(body["results"][0]) >= CONTRACT_FIELDS
 
 
-def test_page_size_is_capped_at_200(cw: APIClient, case: MissingPerson) -> None:
-    response = cw.get("/api/cases/", {"page_size": 5000})
-    assert response.status_code == 200
-
-
 def test_a_page_past_the_end_is_404_naming_the_page(cw: APIClient, case: MissingPerson) -> None:
     response = cw.get("/api/cases/", {"page": 9})
     assert response.status_code == 404

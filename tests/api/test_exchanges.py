@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from cases import services
-from cases.models import Exchange, ExchangeListing, MissingPerson
+from cases.models import CaseEvent, Exchange, ExchangeListing, MissingPerson
 
 EXCHANGE = {
     "name": "December exchange",
@@ -226,3 +226,23 @@ def test_completing_an_exchange_of_160_is_one_transaction_of_bounded_queries(
     assert ExchangeListing.objects.filter(exchange_id=large, outcome="exchanged").count() == 159
     assert MissingPerson.objects.filter(status="repatriated").count() == 162
     assert MissingPerson.history.filter(status="repatriated").count() == 162
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_completed_exchange_hands_every_case_event_on_after_commit(
+    supervisor: User, detained: Callable[[], MissingPerson]
+) -> None:
+    from tests.api.conftest import token_client
+
+    client = token_client(supervisor)
+    exchange = client.post("/api/exchanges/", EXCHANGE).json()["id"]
+    cases = [detained() for _ in range(3)]
+    list_cases(exchange, cases, supervisor)
+    response = client.post(
+        f"/api/exchanges/{exchange}/complete/",
+        {"exchanged": [c.pk for c in cases[:2]], "not_released": [cases[2].pk]},
+    )
+    assert response.status_code == 200
+    events = CaseEvent.objects.filter(data__exchange_id=exchange, kind="status_changed")
+    assert sorted(e.data["to"] for e in events) == ["detained", "repatriated", "repatriated"]
+    assert all(e.family_visible and e.dispatched for e in events)

@@ -67,6 +67,13 @@ def test_the_case_list_runs_a_fixed_number_of_queries(
     assert len(response.json()["results"]) == page_size
 
 
+def test_a_page_holds_at_most_200_cases(cw: APIClient, many_cases: list[MissingPerson]) -> None:
+    body = cw.get("/api/cases/", {"page_size": 5000}).json()
+    assert body["count"] == 220
+    assert len(body["results"]) == 200
+    assert len(cw.get("/api/cases/").json()["results"]) == 50  # the default
+
+
 @pytest.mark.parametrize("page_size", [5, 200])
 def test_a_filtered_search_runs_a_fixed_number_of_queries(
     cw: APIClient,
