@@ -228,6 +228,7 @@ SPECTACULAR_SETTINGS = {
         "ChannelEnum": "families.models.Channel",
         "CaseStatusEnum": "cases.status.Status",
         "ExchangeStatusEnum": "cases.models.ExchangeStatus",
+        "NotificationStatusEnum": "families.models.NotificationStatus",
     },
 }
 

@@ -18,31 +18,7 @@ def validate_instance(instance: models.Model, *, exclude: Iterable[str] = ()) ->
     try:
         instance.full_clean(exclude=list(exclude))
     except ValidationError as exc:
-        raise InvalidInput(_name_unique_fields(instance, _error_dict(exc))) from exc
-
-
-def _name_unique_fields(
-    instance: models.Model, errors: dict[str, list[str]]
-) -> dict[str, list[str]]:
-    """Django reports a broken conditional UniqueConstraint as a non-field
-    error ("Constraint "x" is violated."); name the field instead."""
-    general = errors.get("non_field_errors", [])
-    for constraint in instance._meta.constraints:
-        if not isinstance(constraint, models.UniqueConstraint) or len(constraint.fields) != 1:
-            continue
-        hits = [m for m in general if constraint.name in m]
-        if hits:
-            field = instance._meta.get_field(constraint.fields[0])
-            label = getattr(field, "verbose_name", field.name)
-            errors.setdefault(field.name, []).append(
-                f"Another {instance._meta.verbose_name} already has this {label}."
-            )
-            general = [m for m in general if m not in hits]
-    if general:
-        errors["non_field_errors"] = general
-    else:
-        errors.pop("non_field_errors", None)
-    return errors
+        raise InvalidInput(_error_dict(exc)) from exc
 
 
 def _error_dict(exc: ValidationError) -> dict[str, list[str]]:

@@ -19,13 +19,6 @@ from tests.conftest import make_user
 
 
 @pytest.fixture(autouse=True)
-def _fast_password_hashing(settings: Any) -> None:
-    # Staff accounts are made for nearly every test; the production hasher
-    # is slow on purpose. (Autouse: set before the user fixtures run.)
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
 def _fresh_throttles() -> Iterator[None]:
     """Throttle counters live in the cache: each test starts with none."""
     cache.clear()

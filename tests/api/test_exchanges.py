@@ -228,7 +228,9 @@ def test_completing_an_exchange_of_160_is_one_transaction_of_bounded_queries(
     assert MissingPerson.history.filter(status="repatriated").count() == 162
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: start from the migrated data (the role groups) even
+# after another transactional test's flush removed it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_completed_exchange_hands_every_case_event_on_after_commit(
     supervisor: User, detained: Callable[[], MissingPerson]
 ) -> None:

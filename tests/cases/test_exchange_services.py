@@ -58,13 +58,19 @@ def test_listing_a_detained_case_schedules_release_with_event_and_history(
     event = case.events.first()
     assert (event.kind, event.family_visible) == (EventKind.EXCHANGE_LISTED, True)
     assert case.history.latest().status == Status.RELEASE_SCHEDULED
-    with pytest.raises(IllegalTransition) as err:
+    # Listed twice on the same exchange: named as such (400 on the API), not
+    # as the move release_scheduled -> release_scheduled.
+    with pytest.raises(InvalidInput) as err:
         services.exchange_list_case(exchange=exchange, case=case, actor=supervisor)
-    assert (
-        err.value.message
-        == "A case that is 'release_scheduled' cannot move to 'release_scheduled'."
-    )
+    assert err.value.errors == {"case": ["This case is already on this exchange's list."]}
     assert ExchangeListing.objects.filter(case=case).count() == 1
+
+
+def test_a_case_that_is_not_detained_cannot_be_listed(make_case, supervisor, exchange) -> None:
+    case = make_case()
+    with pytest.raises(IllegalTransition):
+        services.exchange_list_case(exchange=exchange, case=case, actor=supervisor)
+    assert not ExchangeListing.objects.filter(case=case).exists()
 
 
 def _list_all(exchange: Exchange, cases: list[MissingPerson], actor) -> None:
