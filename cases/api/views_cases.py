@@ -9,7 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import generics, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -178,6 +183,7 @@ class CaseViewSet(
 
 @extend_schema(
     summary="A case's timeline, newest first",
+    parameters=[OpenApiParameter("id", int, OpenApiParameter.PATH, description="The case's id.")],
     responses=responses({200: EventSerializer(many=True)}, 401, 403, 404),
 )
 class CaseTimelineView(generics.ListAPIView):

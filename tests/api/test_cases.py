@@ -108,6 +108,22 @@ def test_name_search_looks_in_given_family_and_patronymic(
     assert found == {a.pk, b.pk}
 
 
+@pytest.mark.parametrize(
+    "params", [{"q": "Ar\x00men"}, {"service_number": "SN\x00"}, {"q": "x" * 201}]
+)
+def test_unusable_search_parameters_are_400_naming_them(
+    cw: APIClient, case: MissingPerson, params: dict
+) -> None:
+    response = cw.get("/api/cases/", params)
+    assert response.status_code == 400
+    assert set(params) <= set(response.json())
+
+
+def test_an_empty_filter_is_no_filter(cw: APIClient, case: MissingPerson) -> None:
+    response = cw.get("/api/cases/", {"status": "", "q": "", "service_number": ""})
+    assert response.json()["count"] == 1
+
+
 def test_cases_can_be_ordered(cw: APIClient, make_case: Callable[..., MissingPerson]) -> None:
     make_case(family_name="Zakaryan")
     make_case(family_name="Abrahamyan")
