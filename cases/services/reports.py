@@ -62,6 +62,24 @@ def _report_event(
     )
 
 
+def _record_unlinked(report: CaptureReport, old_case_id: int, *, actor: Any) -> None:
+    """The case a report is taken from keeps a trace of it on its timeline.
+    Never family-visible: the family projection already stops showing the
+    report, and a correction is not news."""
+    moved_to = report.case.case_number if report.case is not None else None
+    event_append(
+        case=MissingPerson.objects.get(pk=old_case_id),
+        kind=EventKind.CAPTURE_REPORT_UPDATED,
+        actor=actor,
+        summary=(
+            f"Capture report #{report.pk} moved to case {moved_to}"
+            if moved_to
+            else f"Capture report #{report.pk} unlinked from this case"
+        ),
+        data={"report_id": report.pk, "unlinked": True, "moved_to": moved_to, "fields": ["case"]},
+    )
+
+
 def _check_dates(values: dict[str, Any]) -> None:
     refuse_future_dates(values, DATE_FIELDS)
 
@@ -101,6 +119,8 @@ def capture_report_update(*, report: CaptureReport, actor: Any, **fields: Any) -
     locked._history_user = actor  # type: ignore[attr-defined]
     locked.save()
     case = locked.case
+    if before_case_id is not None and before_case_id != locked.case_id:
+        _record_unlinked(locked, before_case_id, actor=actor)
     if case is not None and case.pk != before_case_id:
         _report_event(
             locked, case, kind=EventKind.CAPTURE_REPORT_ADDED, actor=actor, fields=changed

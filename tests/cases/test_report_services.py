@@ -78,3 +78,28 @@ def test_an_update_that_changes_nothing_writes_nothing(case, caseworker) -> None
     services.capture_report_update(report=report, actor=caseworker, source="ombudsman")
     assert case.events.filter(kind=EventKind.CAPTURE_REPORT_UPDATED).count() == 0
     assert report.history.count() == 1
+
+
+def test_moving_a_report_to_another_case_leaves_a_trace_on_the_first(make_case, caseworker) -> None:
+    first, second = make_case(), make_case()
+    report = _report(caseworker, case=first, share_with_family=True)
+    services.capture_report_update(report=report, actor=caseworker, case=second)
+    trace = first.events.first()
+    assert trace.kind == EventKind.CAPTURE_REPORT_UPDATED
+    assert trace.family_visible is False
+    assert trace.data == {
+        "report_id": report.pk,
+        "unlinked": True,
+        "moved_to": second.case_number,
+        "fields": ["case"],
+    }
+    arrival = second.events.first()
+    assert (arrival.kind, arrival.family_visible) == (EventKind.CAPTURE_REPORT_ADDED, True)
+
+
+def test_unlinking_a_report_says_so_on_the_case_it_left(case, caseworker) -> None:
+    report = _report(caseworker, case=case)
+    services.capture_report_update(report=report, actor=caseworker, case=None)
+    trace = case.events.first()
+    assert trace.summary == f"Capture report #{report.pk} unlinked from this case"
+    assert trace.data["moved_to"] is None
