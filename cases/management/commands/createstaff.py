@@ -13,14 +13,13 @@ import os
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import transaction
 
-from cases.models import StaffProfile
+from cases.errors import InvalidInput
 from cases.roles import STAFF_ROLES
+from cases.services.staff import staff_account_set
 
 PASSWORD_ENV = "CASEMGR_PASSWORD"
 
@@ -50,19 +49,16 @@ class Command(BaseCommand):
         User = get_user_model()
         existing = User.objects.filter(username=username).first()
         password = self._password(options["interactive"], existing or User(username=username))
-        with transaction.atomic():
-            user, created = User.objects.select_for_update().get_or_create(username=username)
-            if options["email"] is not None:
-                user.email = options["email"].strip()
-            user.is_staff = True
-            user.is_active = True
-            user.set_password(password)
-            user.save()
-            user.groups.set([Group.objects.get(name=options["role"])])
-            if options["phone"] is not None:
-                StaffProfile.objects.update_or_create(
-                    user=user, defaults={"phone": options["phone"].strip()}
-                )
+        try:
+            _, created = staff_account_set(
+                username=username,
+                role=options["role"],
+                password=password,
+                email=options["email"],
+                phone=options["phone"],
+            )
+        except InvalidInput as exc:
+            raise CommandError(exc.message) from exc
         verb = "Created" if created else "Updated"
         self.stdout.write(self.style.SUCCESS(f"{verb} {options['role']} {username!r}."))
 
