@@ -269,6 +269,35 @@ def _check_password(password: Any, user: Any) -> str:
     return password
 
 
+def _account_create(*, member: FamilyMember, username: Any, password: Any, actor: Any) -> Any:
+    username = _check_username(username)
+    user_model = get_user_model()
+    user = user_model(**{user_model.USERNAME_FIELD: username}, email=member.email)
+    user.set_password(_check_password(password, user))
+    user.is_staff = False
+    user.is_superuser = False
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError as exc:  # the same name chosen a moment ago by someone else
+        raise InvalidInput({"username": "This username is taken; choose another."}) from exc
+    member.user = user
+    member._history_user = actor or user  # type: ignore[attr-defined]
+    member.save(update_fields=["user", "updated_at"])
+    return user
+
+
+@transaction.atomic
+def family_account_create(*, member: FamilyMember, actor: Any, username: str, password: str) -> Any:
+    """A caseworker sets up a relative's portal account directly (in person,
+    or for the demo). The usual way is the relative accepting an invitation."""
+    require_caseworker(actor)
+    locked = FamilyMember.objects.select_for_update().get(pk=member.pk)
+    if locked.user_id is not None:
+        raise Conflict("This relative already has an account.")
+    return _account_create(member=locked, username=username, password=password, actor=actor)
+
+
 @transaction.atomic
 def invitation_accept(*, token: Any, username: Any, password: Any) -> Any:
     """Turn an invitation into the relative's account, once.
@@ -290,20 +319,7 @@ def invitation_accept(*, token: Any, username: Any, password: Any) -> Any:
     member = FamilyMember.objects.select_for_update().get(pk=invitation.member_id)
     if member.user_id is not None:
         raise InvalidInput({"token": refusal_message("used", "en")})
-    username = _check_username(username)
-    user_model = get_user_model()
-    user = user_model(**{user_model.USERNAME_FIELD: username}, email=member.email)
-    user.set_password(_check_password(password, user))
-    user.is_staff = False
-    user.is_superuser = False
-    try:
-        with transaction.atomic():
-            user.save()
-    except IntegrityError as exc:  # the same name chosen a moment ago by someone else
-        raise InvalidInput({"username": "This username is taken; choose another."}) from exc
-    member.user = user
-    member._history_user = user  # type: ignore[attr-defined]
-    member.save(update_fields=["user", "updated_at"])
+    user = _account_create(member=member, username=username, password=password, actor=None)
     invitation.used_at = now
     invitation.save(update_fields=["used_at"])
     logger.info("invitation #%s accepted: relative #%s has an account", invitation.pk, member.pk)

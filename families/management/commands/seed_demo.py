@@ -24,16 +24,16 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from cases import services
-from cases.management.demo_names import FAMILY_NAMES, GIVEN_NAMES, PLACES_OF_BIRTH, genitive
-from cases.models import MissingPerson, StaffProfile
+from cases.models import MissingPerson
 from cases.roles import CASEWORKER, SUPERVISOR
+from cases.services.staff import staff_account_set
+from families.management.demo_names import FAMILY_NAMES, GIVEN_NAMES, PLACES_OF_BIRTH, genitive
 from families.models import FamilyMember
-from families.services import family_member_create
+from families.services import family_account_create, family_member_create
 
 SEED = 20201211
 CASES = 200
@@ -320,19 +320,13 @@ class Seeder:
 
 
 def _staff_user(demo: DemoUser, *, phone: str) -> Any:
-    user = get_user_model().objects.create_user(
-        username=demo.username, password=demo.password, is_staff=True
+    user, _ = staff_account_set(
+        username=demo.username, role=demo.role, password=demo.password, phone=phone
     )
-    user.groups.add(Group.objects.get(name=demo.role))
-    StaffProfile.objects.create(user=user, phone=phone)
     return user
 
 
 def _portal_user(demo: DemoUser, member: FamilyMember, *, actor: Any) -> None:
-    """The relative's portal account. There is no service for this yet (the
-    invitation flow sets it when a relative accepts); save with history so the
-    change is still attributed."""
-    user = get_user_model().objects.create_user(username=demo.username, password=demo.password)
-    member.user = user
-    member._history_user = actor  # type: ignore[attr-defined]
-    member.save(update_fields=["user"])
+    family_account_create(
+        member=member, actor=actor, username=demo.username, password=demo.password
+    )
