@@ -138,6 +138,21 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "casemgr <noreply@localhost>")
 
 SMS_BACKEND = env_str("SMS_BACKEND", "families.channels.sms.LoggingSmsBackend")
+# families.channels.sms.HttpGatewaySmsBackend: a generic JSON HTTP gateway.
+SMS_GATEWAY_URL = env_str("SMS_GATEWAY_URL")
+SMS_GATEWAY_TOKEN = env_str("SMS_GATEWAY_TOKEN")
+SMS_SENDER = env_str("SMS_SENDER", "casemgr")
+SMS_GATEWAY_TIMEOUT = env_int("SMS_GATEWAY_TIMEOUT", 10)
+WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 10)
+
+# Notification delivery (families.delivery): attempts per message, backoff
+# between them (base * 3**n, capped), and the sweep's patience.
+NOTIFY_MAX_ATTEMPTS = env_int("NOTIFY_MAX_ATTEMPTS", 6)
+NOTIFY_RETRY_BASE_SECONDS = env_int("NOTIFY_RETRY_BASE_SECONDS", 10)
+NOTIFY_RETRY_MAX_SECONDS = env_int("NOTIFY_RETRY_MAX_SECONDS", 600)
+NOTIFY_SWEEP_GRACE_SECONDS = env_int("NOTIFY_SWEEP_GRACE_SECONDS", 60)
+# A row 'sending' for longer than CELERY_TASK_TIME_LIMIT + this margin lost its worker.
+NOTIFY_SENDING_MARGIN_SECONDS = env_int("NOTIFY_SENDING_MARGIN_SECONDS", 60)
 
 # --- Celery --------------------------------------------------------------------
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL")
@@ -179,6 +194,10 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 CELERY_BEAT_SCHEDULE = {
     "cases-sweep-undispatched-events": {
         "task": "cases.tasks.sweep_undispatched_events",
+        "schedule": env_int("SWEEP_INTERVAL_SECONDS", 60),
+    },
+    "families-sweep-notifications": {
+        "task": "families.tasks.sweep_notifications",
         "schedule": env_int("SWEEP_INTERVAL_SECONDS", 60),
     },
 }

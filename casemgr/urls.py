@@ -7,6 +7,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from casemgr import views
 from casemgr.api_auth import TokenView
+from families.optout_views import optout
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -15,6 +16,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("", include("families.urls")),
+    path("optout/<str:token>/", optout, name="optout"),
     path("api/auth/token/", TokenView.as_view(), name="api-token"),
     path("api/", include("cases.api.urls")),
     path("api/", include("families.api.urls")),

@@ -1,13 +1,105 @@
-"""Who hears what: the consumer of case events (CASE_EVENT_CONSUMERS).
+"""Who hears what: the consumer of case events (settings.CASE_EVENT_CONSUMERS).
 
-Fan-out is implemented by the notifications work (issue 4); until then no
-relative is told anything and events are only marked dispatched.
+on_case_event runs inside the dispatch transaction of cases.services
+(event_dispatch). For a family-visible event it creates one Notification per
+verified relative and active channel with an address, rendered in the
+relative's language, and after the commit enqueues one delivery task per new
+notification. It is idempotent: the rows are unique on (event, member,
+channel), so running it again creates nothing and enqueues nothing.
+
+The enqueue after commit is only the fast path. If the broker is down the
+publish fails fast, is logged, and notifications_sweep (Celery beat) sends
+the rows later: nothing depends on the publish succeeding.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterable
+
+from django.db import transaction
+
 from cases.models import CaseEvent
+from families.channels import has_address
+from families.models import FamilyLink, Notification, NotificationStatus
+from families.optout import optout_url
+from families.texts import event_context, message_kind, render_message
+
+logger = logging.getLogger(__name__)
+
+
+def _recipients(event: CaseEvent) -> list[tuple[object, str]]:
+    links = FamilyLink.objects.filter(case_id=event.case_id, verified=True).select_related("member")
+    pairs = []
+    for link in links.order_by("member_id"):
+        member = link.member
+        for channel in member.active_channels():
+            if has_address(member, channel):
+                pairs.append((member, channel))
+    return pairs
+
+
+def build_notifications(event: CaseEvent) -> list[Notification]:
+    """The Notification rows this event should have (unsaved)."""
+    if message_kind(event) is None:
+        return []
+    base = event_context(event)
+    rows = []
+    for member, channel in _recipients(event):
+        message = render_message(
+            event=event,
+            member=member,  # type: ignore[arg-type]
+            channel=channel,
+            optout_link=optout_url(member, channel),  # type: ignore[arg-type]
+            base_context=base,
+        )
+        rows.append(
+            Notification(
+                event=event,
+                member=member,
+                channel=channel,
+                language=member.language,  # type: ignore[attr-defined]
+                subject=message.subject,
+                body_text=message.sms_text if channel == "sms" else message.body_text,
+                body_html=message.body_html if channel == "email" else "",
+                status=NotificationStatus.PENDING,
+            )
+        )
+    return rows
 
 
 def on_case_event(event: CaseEvent) -> None:
-    """Create the Notification rows for this event (idempotent)."""
+    """Create the Notification rows for this event (idempotent) and enqueue
+    their delivery after the commit."""
+    rows = build_notifications(event)
+    if not rows:
+        return
+    before = set(Notification.objects.filter(event=event).values_list("pk", flat=True))
+    Notification.objects.bulk_create(rows, ignore_conflicts=True)
+    after = set(Notification.objects.filter(event=event).values_list("pk", flat=True))
+    new_ids = sorted(after - before)
+    if new_ids:
+        logger.info("case %s: %d notification(s) for event %s", event.case, len(new_ids), event.pk)
+        transaction.on_commit(lambda: enqueue_deliveries(new_ids), robust=True)
+
+
+def enqueue_deliveries(notification_ids: Iterable[int]) -> int:
+    """Publish one delivery task per notification; returns how many were
+    published. On the first failed publish the rest are left to the sweep:
+    the broker is down, and each further try would only wait for it."""
+    from families.tasks import deliver
+
+    published = 0
+    ids = list(notification_ids)
+    for notification_id in ids:
+        try:
+            deliver.delay(notification_id)
+        except Exception:
+            logger.warning(
+                "broker unavailable: %d notification(s) left for the sweep",
+                len(ids) - published,
+                exc_info=True,
+            )
+            break
+        published += 1
+    return published

@@ -21,6 +21,9 @@ from cases.roles import CASEWORKER, SUPERVISOR
 
 _numbers = itertools.count(1)
 
+# Fixtures of the notification pipeline (relatives, a reachable caseworker).
+pytest_plugins = ["tests.families.notify_fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings: Any) -> None:

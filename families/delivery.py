@@ -1,0 +1,260 @@
+"""Delivering notifications: claim, send, record, and the sweep.
+
+A notification moves pending -> sending -> sent | failed (or back to pending
+after a transient error). The claim is one conditional UPDATE (pending ->
+sending, setting claimed_at): of two workers holding the same task, exactly
+one gets the row, so a message that was sent is never sent again by a
+duplicate or late task.
+
+At least once, and where a duplicate can come from: if a worker dies, or the
+database is unreachable, after the channel accepted the message but before
+the 'sent' mark committed, the row stays 'sending'. The sweep gives it back
+(after CELERY_TASK_TIME_LIMIT + a margin, so a live task is never overtaken)
+and it is sent again. No other path re-sends: a duplicate is bounded to the
+messages that were 'sending' at the moment of the crash, at most one extra
+copy each. Email carries X-Casemgr-Notification and webhooks
+X-Casemgr-Delivery so receivers can drop such a repeat.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Q, QuerySet
+from django.utils import timezone
+
+from cases.roles import is_caseworker
+from families.channels import TransportError, get_channel
+from families.models import AttemptOutcome, DeliveryAttempt, Notification, NotificationStatus
+
+logger = logging.getLogger(__name__)
+
+PENDING = NotificationStatus.PENDING
+SENDING = NotificationStatus.SENDING
+SENT = NotificationStatus.SENT
+FAILED = NotificationStatus.FAILED
+
+
+@dataclass(frozen=True)
+class DeliveryResult:
+    """What happened, and when to try again (seconds) if a retry is due."""
+
+    outcome: str  # "sent", "retry", "failed", "skipped"
+    retry_in: int | None = None
+
+
+def retry_delay(attempts: int) -> int:
+    """Exponential backoff after the n-th failed attempt, capped."""
+    base = settings.NOTIFY_RETRY_BASE_SECONDS
+    return int(min(base * 3 ** max(attempts - 1, 0), settings.NOTIFY_RETRY_MAX_SECONDS))
+
+
+def notification_claim(*, notification_id: int) -> Notification | None:
+    """Take the row for sending; None when another worker has it or it is done."""
+    now = timezone.now()
+    claimed = Notification.objects.filter(pk=notification_id, status=PENDING).update(
+        status=SENDING, claimed_at=now, attempts=F("attempts") + 1
+    )
+    if not claimed:
+        return None
+    return Notification.objects.select_related("member", "event__case").get(pk=notification_id)
+
+
+def _record(
+    notification: Notification,
+    *,
+    started: Any,
+    elapsed: float,
+    outcome: str,
+    error: str = "",
+    provider_message_id: str = "",
+) -> None:
+    DeliveryAttempt.objects.create(
+        notification=notification,
+        started_at=started,
+        duration_ms=max(int(elapsed * 1000), 0),
+        outcome=outcome,
+        error=error[:2000],
+        provider_message_id=provider_message_id[:200],
+    )
+
+
+@transaction.atomic
+def _mark_sent(notification: Notification, started: Any, elapsed: float, message_id: str) -> None:
+    _record(
+        notification,
+        started=started,
+        elapsed=elapsed,
+        outcome=AttemptOutcome.SENT,
+        provider_message_id=message_id,
+    )
+    Notification.objects.filter(pk=notification.pk, status=SENDING).update(
+        status=SENT, sent_at=timezone.now(), last_error=""
+    )
+
+
+@transaction.atomic
+def _mark_error(
+    notification: Notification, started: Any, elapsed: float, error: TransportError
+) -> DeliveryResult:
+    exhausted = notification.attempts >= settings.NOTIFY_MAX_ATTEMPTS
+    final = error.permanent or exhausted
+    _record(
+        notification,
+        started=started,
+        elapsed=elapsed,
+        outcome=AttemptOutcome.PERMANENT_ERROR
+        if error.permanent
+        else AttemptOutcome.TRANSIENT_ERROR,
+        error=error.message,
+    )
+    last_error = str(error)
+    if exhausted and not error.permanent:
+        last_error = f"gave up after {notification.attempts} attempts; last: {error}"
+    Notification.objects.filter(pk=notification.pk, status=SENDING).update(
+        status=FAILED if final else PENDING, last_error=last_error[:2000]
+    )
+    if final:
+        return DeliveryResult("failed")
+    return DeliveryResult("retry", retry_in=retry_delay(notification.attempts))
+
+
+def notification_deliver(*, notification_id: int) -> DeliveryResult:
+    """Claim, send through the channel, record the attempt, mark the outcome."""
+    notification = notification_claim(notification_id=notification_id)
+    if notification is None:
+        return DeliveryResult("skipped")
+    case_number = notification.event.case.case_number
+    started, clock = timezone.now(), time.monotonic()
+    try:
+        result = get_channel(notification.channel).send(notification)
+    except TransportError as exc:
+        error = exc
+    except Exception as exc:  # a bug or an unexpected library error: keep the row moving
+        logger.exception(
+            "notification %s (case %s): unexpected error", notification.pk, case_number
+        )
+        error = TransportError(f"unexpected {type(exc).__name__}", permanent=False)
+    else:
+        _mark_sent(notification, started, time.monotonic() - clock, result.provider_message_id)
+        logger.info(
+            "notification %s (case %s) sent by %s",
+            notification.pk,
+            case_number,
+            notification.channel,
+        )
+        return DeliveryResult("sent")
+    outcome = _mark_error(notification, started, time.monotonic() - clock, error)
+    logger.warning(
+        "notification %s (case %s) %s: %s",
+        notification.pk,
+        case_number,
+        "failed" if outcome.outcome == "failed" else "will be retried",
+        error,
+    )
+    return outcome
+
+
+def sending_stale_after() -> timedelta:
+    """How long a row may stay 'sending' before its worker is presumed dead:
+    beyond the hard task time limit, a live task has been killed anyway."""
+    return timedelta(
+        seconds=settings.CELERY_TASK_TIME_LIMIT + settings.NOTIFY_SENDING_MARGIN_SECONDS
+    )
+
+
+def _release_stale_sending(cutoff: Any, limit: int) -> list[int]:
+    ids = list(
+        Notification.objects.filter(status=SENDING, claimed_at__lt=cutoff)
+        .order_by("claimed_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+    if not ids:
+        return []
+    # Conditional: a row that finished meanwhile is left alone.
+    Notification.objects.filter(pk__in=ids, status=SENDING, claimed_at__lt=cutoff).update(
+        status=PENDING,
+        last_error="the worker stopped while sending; trying again",
+    )
+    return list(
+        Notification.objects.filter(pk__in=ids, status=PENDING).values_list("pk", flat=True)
+    )
+
+
+def _fail_exhausted(ids: list[int]) -> list[int]:
+    """Rows that keep killing their worker are given up, not retried forever."""
+    exhausted = Notification.objects.filter(
+        pk__in=ids, status=PENDING, attempts__gte=settings.NOTIFY_MAX_ATTEMPTS
+    )
+    gone = list(exhausted.values_list("pk", flat=True))
+    if gone:
+        exhausted.update(status=FAILED, last_error="gave up: the worker stopped on every attempt")
+    return [pk for pk in ids if pk not in set(gone)]
+
+
+def _stuck_pending(now: Any, grace: timedelta, limit: int) -> list[int]:
+    """Pending rows whose task seems lost: never claimed and older than the
+    grace period, or claimed before and past their retry time plus grace."""
+    candidates = Notification.objects.filter(status=PENDING, created_at__lt=now - grace).filter(
+        Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - grace)
+    )
+    ids = []
+    for pk, attempts, claimed_at in candidates.order_by("created_at").values_list(
+        "pk", "attempts", "claimed_at"
+    )[:limit]:
+        if (
+            claimed_at is None
+            or claimed_at + timedelta(seconds=retry_delay(attempts)) + grace < now
+        ):
+            ids.append(pk)
+    return ids
+
+
+def notifications_sweep(
+    *,
+    grace: timedelta | None = None,
+    stale_after: timedelta | None = None,
+    limit: int = 2000,
+) -> dict[str, int]:
+    """Re-enqueue what the fast path lost: rows stuck in 'sending' past the
+    task time limit (their worker died) go back to pending; pending rows with
+    no live task are published again. Safe to run anywhere, any number of
+    times: the claim makes sure each row is sent by one task at a time."""
+    from families.notify import enqueue_deliveries
+
+    now = timezone.now()
+    grace = grace if grace is not None else timedelta(seconds=settings.NOTIFY_SWEEP_GRACE_SECONDS)
+    stale_after = stale_after if stale_after is not None else sending_stale_after()
+    released = _release_stale_sending(now - stale_after, limit)
+    released = _fail_exhausted(released)
+    pending = _stuck_pending(now, grace, limit)
+    ids = sorted(set(released) | set(pending))
+    published = enqueue_deliveries(ids) if ids else 0
+    if ids:
+        logger.info(
+            "notification sweep: %d released from sending, %d re-enqueued (%d published)",
+            len(released),
+            len(ids),
+            published,
+        )
+    return {"released": len(released), "enqueued": len(ids), "published": published}
+
+
+# --- Reads ---------------------------------------------------------------------
+
+
+def notifications_failed(*, user: Any, case_id: int | None = None) -> QuerySet[Notification]:
+    """Failed notifications, newest first, for caseworkers to act on (wrong
+    address, refused number...). Family members and outsiders see none."""
+    if not is_caseworker(user):
+        return Notification.objects.none()
+    qs = Notification.objects.filter(status=FAILED).select_related("member", "event__case")
+    if case_id is not None:
+        qs = qs.filter(event__case_id=case_id)
+    return qs.order_by("-created_at", "-id")

@@ -1,0 +1,30 @@
+"""The page behind the opt-out link: GET shows what will happen, POST does it."""
+
+from __future__ import annotations
+
+from django.core import signing
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import translation
+from django.views.decorators.http import require_http_methods
+
+from families.models import FamilyMember
+from families.optout import family_member_opt_out, optout_parse
+
+TEMPLATE = "notifications/optout.html"
+
+
+@require_http_methods(["GET", "POST"])
+def optout(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        member_id, channel = optout_parse(token)
+        member = FamilyMember.objects.get(pk=member_id)
+    except (signing.BadSignature, FamilyMember.DoesNotExist):
+        return render(request, TEMPLATE, {"state": "invalid"}, status=404)
+    with translation.override(member.language):
+        context = {"channel": channel, "language": member.language, "token": token}
+        if request.method == "POST":
+            family_member_opt_out(member=member, channel=channel)
+            return render(request, TEMPLATE, {**context, "state": "done"})
+        state = "already" if channel in member.opted_out else "confirm"
+        return render(request, TEMPLATE, {**context, "state": state})

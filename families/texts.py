@@ -1,0 +1,204 @@
+"""What a relative is told, in their language: one template per event kind
+and language under templates/notifications/<language>/<kind>.txt.
+
+Each template holds three parts, chosen by `part`: the subject, the body
+(email, webhook and the portal) and the SMS. The email's HTML is the body
+laid out by notifications/email.html. A death is never named: a confirmed
+deceased/remains_returned reads as "your caseworker will contact you".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from cases.models import CaptureReport, CaseEvent, EventKind, MissingPerson
+from cases.status import DEATH_STATUSES, Status
+from families.labels import AWAITING_CONTACT, family_status, status_label
+from families.models import FamilyMember
+
+LANGUAGES = ("hy", "ru", "en")
+
+STATUS_CHANGED = "status_changed"
+EXPECT_CONTACT = "expect_contact"
+EXCHANGE_LISTED = "exchange_listed"
+CAPTURE_REPORT = "capture_report"
+NOTE = "note"
+MESSAGE_KINDS = (STATUS_CHANGED, EXPECT_CONTACT, EXCHANGE_LISTED, CAPTURE_REPORT, NOTE)
+
+# "To stop receiving these messages <by email>": the channel as an adverbial.
+CHANNEL_PHRASES: dict[str, dict[str, str]] = {
+    "en": {"email": "by email", "sms": "by SMS", "webhook": "by webhook"},
+    "ru": {"email": "по электронной почте", "sms": "по SMS", "webhook": "через вебхук"},
+    "hy": {"email": "էլեկտրոնային փոստով", "sms": "SMS-ով", "webhook": "վեբհուկով"},
+}
+
+
+@dataclass(frozen=True)
+class FamilyFacts:
+    """What an event means to the family: the message kind and the status as
+    the family may see it (a death reads 'awaiting_contact')."""
+
+    kind: str
+    status: str
+    status_label: str
+
+
+@dataclass(frozen=True)
+class RenderedMessage:
+    subject: str
+    body_text: str
+    body_html: str
+    sms_text: str
+
+
+def message_kind(event: CaseEvent) -> str | None:
+    """The kind of message an event makes, or None when families hear nothing."""
+    if not event.family_visible:
+        return None
+    kind = event.kind
+    if kind == EventKind.STATUS_CHANGED:
+        return EXPECT_CONTACT if event.data.get("to") in DEATH_STATUSES else STATUS_CHANGED
+    if kind == EventKind.EXCHANGE_LISTED:
+        return EXCHANGE_LISTED
+    if kind in (EventKind.CAPTURE_REPORT_ADDED, EventKind.CAPTURE_REPORT_UPDATED):
+        return CAPTURE_REPORT
+    if kind == EventKind.NOTE and str(event.data.get("text", "")).strip():
+        return NOTE
+    return None
+
+
+def family_facts(event: CaseEvent, language: str) -> FamilyFacts:
+    kind = message_kind(event) or ""
+    to = event.data.get("to")
+    if kind == EXPECT_CONTACT:
+        return FamilyFacts(kind, "awaiting_contact", AWAITING_CONTACT[language])
+    if to in Status.values:
+        return FamilyFacts(kind, to, status_label(to, language))
+    status, label = family_status(event.case, language)
+    return FamilyFacts(kind, status, label)
+
+
+def _date(value: Any) -> str:
+    if not value:
+        return ""
+    if hasattr(value, "hour"):
+        value = timezone.localtime(value).date()
+    if isinstance(value, str):
+        try:
+            year, month, day = value[:10].split("-")
+            return f"{day}.{month}.{year}"
+        except ValueError:
+            return ""
+    return value.strftime("%d.%m.%Y")
+
+
+def person_name(case: MissingPerson, language: str) -> str:
+    # The name in the person's own script reads best to an Armenian-reading family.
+    if language == "hy" and case.name_native:
+        return case.name_native
+    return case.full_name
+
+
+def caseworker_contact(case: MissingPerson) -> tuple[str, str]:
+    """(name, phone) of the person a family should call. With no caseworker
+    assigned, or one without a phone, the hotline's number stands in."""
+    worker = case.caseworker
+    if worker is None:
+        return "", settings.HOTLINE_PHONE
+    name = worker.get_full_name().strip()
+    profile = getattr(worker, "staff_profile", None)
+    phone = (profile.phone.strip() if profile else "") or settings.HOTLINE_PHONE
+    return name, phone
+
+
+def _report_context(event: CaseEvent) -> dict[str, Any]:
+    report = CaptureReport.objects.filter(pk=event.data.get("report_id")).first()
+    verification = report.verification if report else event.data.get("verification", "")
+    return {
+        "report_date": _date(report.reported_on) if report else "",
+        "verification": verification,
+    }
+
+
+def event_context(event: CaseEvent) -> dict[str, Any]:
+    """The language-independent part of the context: computed once per event."""
+    case = event.case
+    contact_name, contact_phone = caseworker_contact(case)
+    context: dict[str, Any] = {
+        "case_number": case.case_number,
+        "given_name": case.given_name,
+        "contact_name": contact_name,
+        "contact_phone": contact_phone,
+        "event_date": _date(event.at),
+        "outcome": event.data.get("outcome", ""),
+        "exchange_date": _date(event.data.get("scheduled_for")),
+        "note_text": str(event.data.get("text", "")).strip(),
+        "portal_url": settings.SITE_URL.rstrip("/") + "/",
+    }
+    if message_kind(event) == CAPTURE_REPORT:
+        context.update(_report_context(event))
+    return context
+
+
+def _tidy(text: str) -> str:
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def render_message(
+    *,
+    event: CaseEvent,
+    member: FamilyMember,
+    channel: str,
+    optout_link: str,
+    base_context: dict[str, Any] | None = None,
+) -> RenderedMessage:
+    """Render the message of `event` for `member` on `channel`."""
+    kind = message_kind(event)
+    if kind is None:
+        raise ValueError(f"event {event.pk} ({event.kind}) makes no message")
+    language = member.language if member.language in LANGUAGES else "en"
+    facts = family_facts(event, language)
+    context = {
+        **(base_context or event_context(event)),
+        "name": person_name(event.case, language),
+        "status_label": facts.status_label,
+        "optout_url": optout_link,
+        "channel_label": CHANNEL_PHRASES[language].get(channel, ""),
+        "language": language,
+    }
+    template = f"notifications/{language}/{kind}.txt"
+    subject = _one_line(render_to_string(template, {**context, "part": "subject"}))
+    body = _tidy(render_to_string(template, {**context, "part": "body"}))
+    sms = _one_line(render_to_string(template, {**context, "part": "sms"}))
+    html = render_to_string(
+        "notifications/email.html",
+        {**context, "subject": subject, "body": body},
+    )
+    return RenderedMessage(subject=subject[:300], body_text=body, body_html=html, sms_text=sms)
+
+
+def sms_segments(text: str) -> int:
+    """How many SMS parts a text takes: GSM-7 when it can, else UCS-2."""
+    gsm = (
+        "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡"
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+    )
+    extended = "^{}\\[~]|€"
+    if all(ch in gsm or ch in extended for ch in text):
+        length = sum(2 if ch in extended else 1 for ch in text)
+        single, multi = 160, 153
+    else:
+        length = sum(2 if ord(ch) > 0xFFFF else 1 for ch in text)
+        single, multi = 70, 67
+    return 1 if length <= single else -(-length // multi)

@@ -1,0 +1,64 @@
+"""Fixtures for the notification tests: a caseworker families can reach, a
+case of theirs, and relatives made through the real services."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+
+from cases.models import MissingPerson, StaffProfile
+from families.models import FamilyMember
+from families.services import family_member_create
+
+CASEWORKER_NAME = "Anna Petrosyan"
+CASEWORKER_PHONE = "+374 10 555123"
+
+
+@pytest.fixture
+def named_caseworker(caseworker: User) -> User:
+    caseworker.first_name, caseworker.last_name = CASEWORKER_NAME.split()
+    caseworker.save()
+    StaffProfile.objects.create(user=caseworker, phone=CASEWORKER_PHONE)
+    return caseworker
+
+
+@pytest.fixture
+def staffed_case(make_case: Callable[..., MissingPerson], named_caseworker: User) -> MissingPerson:
+    return make_case(caseworker=named_caseworker, name_native="Արմեն Հովհաննիսյան")
+
+
+_emails = iter(range(1, 10**6))
+
+
+@pytest.fixture
+def make_relative(caseworker: User) -> Callable[..., FamilyMember]:
+    def _make(
+        case: MissingPerson,
+        *,
+        language: str = "hy",
+        channels: tuple[str, ...] = ("email",),
+        verified: bool = True,
+        **fields: Any,
+    ) -> FamilyMember:
+        n = next(_emails)
+        values: dict[str, Any] = {
+            "full_name": f"Relative {n}",
+            "email": f"relative{n}@example.org",
+            "phone": f"+37491{n:06d}",
+            "language": language,
+            "channels": list(channels),
+        }
+        if "webhook" in channels:
+            values.setdefault("webhook_url", "http://127.0.0.1:9/hook")
+            values.setdefault("webhook_secret", "s3cret-for-tests")
+        values.update(fields)
+        return family_member_create(
+            actor=caseworker,
+            links=[{"case": case, "relationship": "mother", "verified": verified}],
+            **values,
+        )
+
+    return _make
