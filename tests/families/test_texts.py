@@ -94,10 +94,13 @@ def test_every_kind_renders_in_every_language_with_case_contact_and_optout(
         assert staffed_case.case_number in text
         assert CASEWORKER_PHONE in text
         assert OPTOUT in text
-        assert "{{" not in text and "{%" not in text and "None" not in text
+        assert "{{" not in text
+        assert "{%" not in text
+        assert "None" not in text
     assert staffed_case.case_number in message.subject
     assert CASEWORKER_NAME in message.body_text
-    assert OPTOUT in message.body_html and f'lang="{language}"' in message.body_html
+    assert OPTOUT in message.body_html
+    assert f'lang="{language}"' in message.body_html
     assert "\n\n\n" not in message.body_text
 
 
@@ -119,8 +122,10 @@ def test_a_confirmed_death_only_asks_the_family_to_expect_their_caseworker(
         assert word not in everything, word
     for label_status in DEATH_STATUSES:
         assert STATUS_LABELS[language][label_status].lower() not in everything
-    assert CASEWORKER_NAME in message.body_text and CASEWORKER_NAME in message.sms_text
-    assert CASEWORKER_PHONE in message.body_text and CASEWORKER_PHONE in message.sms_text
+    assert CASEWORKER_NAME in message.body_text
+    assert CASEWORKER_NAME in message.sms_text
+    assert CASEWORKER_PHONE in message.body_text
+    assert CASEWORKER_PHONE in message.sms_text
 
 
 @pytest.mark.django_db
@@ -152,7 +157,8 @@ def test_status_messages_name_the_new_status_in_the_relatives_language(
         event=event, member=member(language), channel="sms", optout_link=OPTOUT
     )
     label = STATUS_LABELS[language][status]
-    assert label in message.body_text and label in message.sms_text
+    assert label in message.body_text
+    assert label in message.sms_text
 
 
 @pytest.mark.django_db
