@@ -10,7 +10,8 @@ import pytest
 from django.contrib.auth.models import User
 
 from cases.models import MissingPerson, StaffProfile
-from families.models import FamilyMember
+from cases.services import case_transition, event_dispatch
+from families.models import FamilyMember, Notification
 from families.services import family_member_create
 
 CASEWORKER_NAME = "Anna Petrosyan"
@@ -60,5 +61,24 @@ def make_relative(caseworker: User) -> Callable[..., FamilyMember]:
             links=[{"case": case, "relationship": "mother", "verified": verified}],
             **values,
         )
+
+    return _make
+
+
+@pytest.fixture
+def make_notification(
+    staffed_case: MissingPerson, make_relative: Callable[..., FamilyMember], caseworker: User
+) -> Callable[..., Notification]:
+    """A pending Notification made by the real fan-out (a status change on
+    staffed_case, dispatched in this transaction; nothing is delivered)."""
+    statuses = iter(["capture_reported", "detained", "release_scheduled", "repatriated", "closed"])
+
+    def _make(channel: str = "email", **relative: Any) -> Notification:
+        relative.setdefault("channels", (channel,))
+        member = make_relative(staffed_case, **relative)
+        case = MissingPerson.objects.get(pk=staffed_case.pk)
+        outcome = case_transition(case=case, actor=caseworker, to_status=next(statuses), note="x")
+        event_dispatch(event_id=outcome.event.pk)
+        return Notification.objects.get(event=outcome.event, member=member, channel=channel)
 
     return _make
