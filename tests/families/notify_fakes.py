@@ -29,6 +29,7 @@ class Script:
     """Replies to give, in order; the last one repeats."""
 
     replies: list[Any]
+    delay: float = 0.0
     received: list[Any] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -77,10 +78,11 @@ def http_receiver(*replies: int | tuple[int, float]) -> Iterator[tuple[str, Scri
 
 
 @contextmanager
-def smtp_server(rcpt_reply: str = "250 OK") -> Iterator[tuple[int, Script]]:
+def smtp_server(rcpt_reply: str = "250 OK", delay: float = 0.0) -> Iterator[tuple[int, Script]]:
     """A minimal SMTP server: answers RCPT TO with `rcpt_reply`, accepts the
-    rest; yields its port and the script (the DATA it received)."""
-    script = Script([rcpt_reply])
+    rest (taking `delay` seconds per message); yields its port and the script
+    (the complete messages it accepted)."""
+    script = Script([rcpt_reply], delay=delay)
 
     class Handler(socketserver.StreamRequestHandler):
         def reply(self, line: str) -> None:
@@ -99,6 +101,10 @@ def smtp_server(rcpt_reply: str = "250 OK") -> Iterator[tuple[int, Script]]:
                     data = b""
                     while (chunk := self.rfile.readline()) not in (b".\r\n", b""):
                         data += chunk
+                    if chunk == b"":
+                        return  # the client died mid-message: nothing was delivered
+                    if script.delay:
+                        time.sleep(script.delay)
                     script.next_reply(data)
                     self.reply("250 queued as fake-1")
                 elif command == "QUIT":

@@ -20,7 +20,7 @@ from families.models import AttemptOutcome, Notification, NotificationStatus
 from families.tasks import deliver
 from tests.families.notify_fakes import http_receiver
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords")]
 MakeNotification = Callable[..., Notification]
 
 

@@ -1,0 +1,110 @@
+"""Notification pipeline benchmark: one exchange completing for 160 cases
+with 3 relatives each (480 emails), one Celery worker (prefork, concurrency
+2), the file email backend.
+
+Measures messages delivered per second end to end (from the commit of the
+exchange to the last 'sent') and commit-to-delivery latency per message
+(sent_at minus the commit time), p50 / p95 / max.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/casemgr_bench_notify \\
+    CELERY_BROKER_URL=redis://127.0.0.1:6379/14 \\
+    .venv/bin/python bench/notify.py [--cases 160] [--relatives 3]
+
+The database named in DATABASE_URL is dropped and created afresh; the Redis
+db is purged. Never point it at data you keep.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/casemgr_bench_notify")
+os.environ.setdefault("CELERY_BROKER_URL", "redis://127.0.0.1:6379/14")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "casemgr.settings")
+os.environ.setdefault("LOG_LEVEL", "WARNING")
+
+
+def recreate_database(url: str) -> None:
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    admin = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(p / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--cases", type=int, default=160)
+    parser.add_argument("--relatives", type=int, default=3)
+    args = parser.parse_args()
+
+    recreate_database(os.environ["DATABASE_URL"])
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    call_command("migrate", verbosity=0)
+    from families.models import Notification, NotificationStatus
+    from tests.families.notify_scenario import build_exchange
+    from tests.worker import Worker, database_url, purge_redis, wait_for, worker_env
+
+    expected = args.cases * args.relatives
+    started = time.monotonic()
+    scenario = build_exchange(cases=args.cases, relatives_per_case=args.relatives, tag="bench")
+    build_seconds = time.monotonic() - started
+
+    broker = os.environ["CELERY_BROKER_URL"]
+    purge_redis(broker)
+    with tempfile.TemporaryDirectory() as tmp:
+        env = worker_env(
+            broker,
+            database_url(connection.settings_dict),
+            EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+            EMAIL_FILE_PATH=tmp,
+        )
+        worker = Worker(env, Path(tmp) / "worker.log").start()
+        try:
+            started = time.monotonic()
+            scenario.complete()
+            committed_at = datetime.now().astimezone()
+            save_seconds = time.monotonic() - started
+            sent = Notification.objects.filter(status=NotificationStatus.SENT)
+            wait_for(lambda: sent.count() == expected, timeout=600, interval=0.2)
+        finally:
+            worker.stop()
+    latencies = [
+        (sent_at - committed_at).total_seconds()
+        for sent_at in sent.values_list("sent_at", flat=True)
+    ]
+    total = max(latencies)
+    print(f"set-up ({args.cases} cases, {expected} relatives): {build_seconds:.1f} s")
+    print(f"exchange_complete (the save): {save_seconds * 1000:.0f} ms")
+    print(f"messages delivered: {len(latencies)} in {total:.2f} s = {len(latencies) / total:.0f}/s")
+    print(
+        "commit-to-delivery latency: "
+        f"p50 {statistics.median(latencies):.2f} s, "
+        f"p95 {percentile(latencies, 95):.2f} s, max {total:.2f} s"
+    )
+
+
+if __name__ == "__main__":
+    main()
