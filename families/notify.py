@@ -21,14 +21,14 @@ from django.db import transaction
 
 from cases.models import CaseEvent
 from families.channels import has_address
-from families.models import FamilyLink, Notification, NotificationStatus
+from families.models import FamilyLink, FamilyMember, Notification, NotificationStatus
 from families.optout import optout_url
 from families.texts import event_context, message_kind, render_message
 
 logger = logging.getLogger(__name__)
 
 
-def _recipients(event: CaseEvent) -> list[tuple[object, str]]:
+def _recipients(event: CaseEvent) -> list[tuple[FamilyMember, str]]:
     links = FamilyLink.objects.filter(case_id=event.case_id, verified=True).select_related("member")
     pairs = []
     for link in links.order_by("member_id"):
@@ -48,9 +48,9 @@ def build_notifications(event: CaseEvent) -> list[Notification]:
     for member, channel in _recipients(event):
         message = render_message(
             event=event,
-            member=member,  # type: ignore[arg-type]
+            member=member,
             channel=channel,
-            optout_link=optout_url(member, channel),  # type: ignore[arg-type]
+            optout_link=optout_url(member, channel),
             base_context=base,
         )
         rows.append(
@@ -58,7 +58,7 @@ def build_notifications(event: CaseEvent) -> list[Notification]:
                 event=event,
                 member=member,
                 channel=channel,
-                language=member.language,  # type: ignore[attr-defined]
+                language=member.language,
                 subject=message.subject,
                 body_text=message.sms_text if channel == "sms" else message.body_text,
                 body_html=message.body_html if channel == "email" else "",

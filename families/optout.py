@@ -31,7 +31,7 @@ _CODE_CHANNELS = {code: channel for channel, code in _CHANNEL_CODES.items()}
 
 
 class OptOutSigner(signing.Signer):
-    def signature(self, value: str, key: Any = None) -> str:
+    def signature(self, value: bytes | str, key: Any = None) -> str:
         return super().signature(value, key)[:SIGNATURE_CHARS]
 
 

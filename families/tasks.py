@@ -8,7 +8,7 @@ from families.delivery import notification_deliver, notifications_sweep
 
 
 @shared_task(bind=True, acks_late=True, max_retries=None, ignore_result=True)
-def deliver(self, notification_id: int) -> str:  # type: ignore[no-untyped-def]
+def deliver(self, notification_id: int) -> str:
     """Send one notification. Retries (with backoff) live here; how many and
     whether to give up is decided from the row's own attempt count, so a
     task re-enqueued by the sweep continues the same count."""

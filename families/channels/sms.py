@@ -95,7 +95,7 @@ class HttpGatewaySmsBackend(SmsBackend):
 
 @cache
 def _backend_class(path: str) -> type[SmsBackend]:
-    return import_string(path)  # type: ignore[no-any-return]
+    return import_string(path)
 
 
 def get_sms_backend() -> SmsBackend:
