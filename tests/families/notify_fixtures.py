@@ -82,10 +82,3 @@ def make_notification(
         return Notification.objects.get(event=outcome.event, member=member, channel=channel)
 
     return _make
-
-
-@pytest.fixture
-def fast_passwords(settings: Any) -> None:
-    """Staff users are made for every test here; their passwords need no
-    million PBKDF2 rounds (tests of logins keep the real hasher)."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

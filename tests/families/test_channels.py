@@ -20,7 +20,7 @@ from families.channels.webhook import sign
 from families.models import Notification
 from tests.families.notify_fakes import http_receiver, smtp_server
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords")]
+pytestmark = pytest.mark.django_db
 MakeNotification = Callable[..., Notification]
 
 

@@ -20,7 +20,7 @@ from families.models import AttemptOutcome, Notification, NotificationStatus
 from families.tasks import deliver
 from tests.families.notify_fakes import http_receiver
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords")]
+pytestmark = pytest.mark.django_db
 MakeNotification = Callable[..., Notification]
 
 

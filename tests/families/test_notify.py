@@ -18,7 +18,7 @@ from cases.models import CaseEvent, MissingPerson
 from families.models import FamilyMember, Notification, NotificationStatus
 from families.notify import on_case_event
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords")]
+pytestmark = pytest.mark.django_db
 
 MakeRelative = Callable[..., FamilyMember]
 

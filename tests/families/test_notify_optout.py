@@ -15,7 +15,7 @@ from cases.models import CaseEvent
 from families.models import FamilyMember, Notification
 from families.optout import optout_parse, optout_token
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords")]
+pytestmark = pytest.mark.django_db
 
 
 def link_in(notification: Notification) -> str:

@@ -27,8 +27,6 @@ from families.texts import (
 )
 from tests.families.notify_fixtures import CASEWORKER_NAME, CASEWORKER_PHONE
 
-pytestmark = pytest.mark.usefixtures("fast_passwords")
-
 OPTOUT = "https://casemgr.example.am/optout/2x.s:AbCdEfGhIjKlMnOpQrStUv/"
 
 EVENTS: dict[str, tuple[str, dict[str, Any]]] = {
