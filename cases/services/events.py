@@ -68,8 +68,13 @@ def _publish_dispatch(ids: list[int]) -> None:
                 logger.exception("dispatch of events %s failed; the sweep will retry", chunk)
             else:
                 logger.warning(
-                    "broker unavailable: %d event(s) left for the sweep", len(chunk), exc_info=True
+                    "broker unavailable: %d event(s) left for the sweep",
+                    len(ids) - start,
+                    exc_info=True,
                 )
+                # Every further chunk would wait out the same dead broker
+                # (up to the socket timeout each): the sweep has them all.
+                return
 
 
 @cache

@@ -122,3 +122,15 @@ def smtp_server(rcpt_reply: str = "250 OK", delay: float = 0.0) -> Iterator[tupl
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def silent_broker() -> Iterator[str]:
+    """A port that accepts connections and never answers: a hung Redis (the
+    worst case for a publish, worse than a refused connection)."""
+    import socket
+
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(64)  # the kernel completes handshakes; nobody reads
+        yield f"redis://127.0.0.1:{listener.getsockname()[1]}/0"

@@ -21,7 +21,7 @@ from families.delivery import notifications_failed, notifications_sweep
 from families.models import Notification, NotificationStatus
 from families.services import family_member_update
 from families.tasks import deliver
-from tests.families.notify_fakes import http_receiver, smtp_server
+from tests.families.notify_fakes import http_receiver, silent_broker, smtp_server
 from tests.families.notify_scenario import build_exchange
 from tests.worker import Worker, broker_at, celery_worker, dead_broker_url, wait_for
 
@@ -119,6 +119,28 @@ def test_saves_succeed_while_the_broker_is_down_and_the_sweeps_deliver_later(
     delivered = delivered_ids(mail_dir)
     assert len(delivered) == 40
     assert set(delivered.values()) == {1}
+
+
+def test_a_save_against_a_broker_that_never_answers_waits_one_timeout_at_most() -> None:
+    """Celery's publish to a dead Redis can hang or retry for long by default
+    (celery #4556, #6046). With the bounded settings, a hung broker costs one
+    socket timeout per save, whatever the number of events, then the sweep
+    takes over."""
+    from django.db import transaction
+
+    from cases.services.events import enqueue_dispatch
+
+    with silent_broker() as url, broker_at(url):
+        started = time.monotonic()
+        with pytest.raises(Exception):  # noqa: B017 - a timeout, whatever kombu calls it
+            deliver.delay(0)
+        one_publish = time.monotonic() - started
+        started = time.monotonic()
+        with transaction.atomic():
+            enqueue_dispatch(range(1, 161))  # four chunks of events to publish
+        whole_save = time.monotonic() - started
+    assert one_publish < 10
+    assert whole_save < 10
 
 
 def test_a_worker_killed_mid_batch_loses_nothing_and_repeats_at_most_what_was_in_flight(
