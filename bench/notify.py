@@ -24,6 +24,7 @@ import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -49,10 +50,36 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[index]
 
 
+def sent_times(queryset: Any) -> list[datetime]:
+    return list(queryset.values_list("sent_at", flat=True))
+
+
+def single_event_latencies(scenario: Any, count: int) -> list[float]:
+    """A family-visible note on one case at a time, each waited for: the
+    latency of the pipeline when it is not working through a burst."""
+    from cases.services import case_note_add
+    from families.models import Notification, NotificationStatus
+    from tests.worker import wait_for
+
+    latencies: list[float] = []
+    for case in scenario.cases[:count]:
+        event = case_note_add(
+            case=case, actor=scenario.supervisor, text="A short update.", family_visible=True
+        )
+        committed_at = datetime.now().astimezone()
+        rows = Notification.objects.filter(event=event, status=NotificationStatus.SENT)
+        expected = len([r for r in scenario.relatives if r.links.filter(case=case).exists()])
+        wait_for(lambda rows=rows, n=expected: rows.count() == n, timeout=60, interval=0.005)
+        latencies += [(at - committed_at).total_seconds() for at in sent_times(rows)]
+    return latencies
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cases", type=int, default=160)
     parser.add_argument("--relatives", type=int, default=3)
+    parser.add_argument("--concurrency", type=int, default=2, help="worker processes")
+    parser.add_argument("--singles", type=int, default=20, help="one-case notes, one at a time")
     args = parser.parse_args()
 
     recreate_database(os.environ["DATABASE_URL"])
@@ -81,7 +108,7 @@ def main() -> None:
             EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
             EMAIL_FILE_PATH=tmp,
         )
-        worker = Worker(env, Path(tmp) / "worker.log").start()
+        worker = Worker(env, Path(tmp) / "worker.log", args.concurrency).start()
         try:
             started = time.monotonic()
             scenario.complete()
@@ -89,13 +116,12 @@ def main() -> None:
             save_seconds = time.monotonic() - started
             sent = Notification.objects.filter(status=NotificationStatus.SENT)
             wait_for(lambda: sent.count() == expected, timeout=600, interval=0.2)
+            latencies = [(at - committed_at).total_seconds() for at in sent_times(sent)]
+            singles = single_event_latencies(scenario, args.singles)
         finally:
             worker.stop()
-    latencies = [
-        (sent_at - committed_at).total_seconds()
-        for sent_at in sent.values_list("sent_at", flat=True)
-    ]
     total = max(latencies)
+    print(f"worker: prefork, concurrency {args.concurrency}; {os.cpu_count()} CPUs")
     print(f"set-up ({args.cases} cases, {expected} relatives): {build_seconds:.1f} s")
     print(f"exchange_complete (the save): {save_seconds * 1000:.0f} ms")
     print(f"messages delivered: {len(latencies)} in {total:.2f} s = {len(latencies) / total:.0f}/s")
@@ -104,6 +130,12 @@ def main() -> None:
         f"p50 {statistics.median(latencies):.2f} s, "
         f"p95 {percentile(latencies, 95):.2f} s, max {total:.2f} s"
     )
+    if singles:
+        print(
+            f"one event at a time ({args.singles} notes, {len(singles)} messages), "
+            f"commit-to-delivery: p50 {statistics.median(singles) * 1000:.0f} ms, "
+            f"p95 {percentile(singles, 95) * 1000:.0f} ms"
+        )
 
 
 if __name__ == "__main__":

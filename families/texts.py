@@ -16,6 +16,8 @@ from typing import Any
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import escape, linebreaks
+from django.utils.safestring import SafeString, mark_safe
 
 from cases.models import CaptureReport, CaseEvent, EventKind, MissingPerson
 from cases.status import DEATH_STATUSES, Status
@@ -183,9 +185,24 @@ def render_message(
     sms = _one_line(render_to_string(template, {**context, "part": "sms"}))
     html = render_to_string(
         "notifications/email.html",
-        {**context, "subject": subject, "body": body},
+        {
+            **context,
+            "subject": subject,
+            "body_html": body_to_html(body, [optout_link, context["portal_url"]]),
+        },
     )
     return RenderedMessage(subject=subject[:300], body_text=body, body_html=html, sms_text=sms)
+
+
+def body_to_html(body: str, links: list[str]) -> SafeString:
+    """The text body as HTML paragraphs, escaped, with our own links made
+    clickable (the only links in a message; urlize would scan every word)."""
+    html = linebreaks(body, autoescape=True)
+    urls = sorted({escape(url) for url in links if url}, key=len, reverse=True)
+    if urls:
+        pattern = re.compile("(" + "|".join(map(re.escape, urls)) + r")(?=[\s<]|$)")
+        html = pattern.sub(r'<a href="\1">\1</a>', html)
+    return mark_safe(html)  # noqa: S308 - built from escaped text above
 
 
 def sms_segments(text: str) -> int:

@@ -73,6 +73,7 @@ def database_url(settings_dict: dict[str, Any]) -> str:
 class Worker:
     env: dict[str, str] = field(repr=False)
     log_path: Path
+    concurrency: int = 2
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
 
     def start(self, timeout: float = 60) -> Worker:
@@ -86,7 +87,7 @@ class Worker:
                 "-P",
                 "prefork",
                 "-c",
-                "2",
+                str(self.concurrency),
                 "--without-gossip",
                 "--without-mingle",
                 "--without-heartbeat",

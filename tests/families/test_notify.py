@@ -224,3 +224,27 @@ def test_logs_of_the_whole_path_carry_case_numbers_never_names(
         assert secret not in caplog.text
     assert relative.phone not in caplog.text
     assert relative.email not in caplog.text
+
+
+def test_the_fan_out_costs_the_same_queries_for_two_relatives_or_twelve(
+    make_case: Callable[..., MissingPerson],
+    named_caseworker: User,
+    make_relative: MakeRelative,
+    caseworker: User,
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for relatives in (2, 12):
+        case = make_case(caseworker=named_caseworker)
+        for n in range(relatives):
+            make_relative(case, language=("hy", "ru", "en")[n % 3], channels=("email", "sms"))
+        event = services.case_transition(case=case, actor=caseworker, to_status="detained").event
+        event = CaseEvent.objects.select_related("case").get(pk=event.pk)
+        with CaptureQueriesContext(connection) as queries:
+            on_case_event(event)
+        counts.append(len(queries))
+        assert Notification.objects.filter(event=event).count() == relatives * 2
+    assert counts[0] == counts[1]
+    assert counts[1] <= 8

@@ -237,3 +237,17 @@ def test_segments_are_counted_for_gsm_and_unicode_texts() -> None:
     assert sms_segments("ա" * 134) == 2
     assert sms_segments("ա" * 135) == 3
     assert date(2021, 1, 9)  # keeps the import meaningful for date-based cases
+
+
+@pytest.mark.django_db
+def test_the_email_html_links_the_optout_and_the_portal_each_once(
+    staffed_case: MissingPerson, settings: Any
+) -> None:
+    settings.SITE_URL = "https://casemgr.example.am"  # the portal's URL prefixes the opt-out's
+    event = event_for(staffed_case, STATUS_CHANGED)
+    html = render_message(
+        event=event, member=member("en"), channel="email", optout_link=OPTOUT
+    ).body_html
+    assert html.count(f'<a href="{OPTOUT}">{OPTOUT}</a>') == 1
+    assert html.count('<a href="https://casemgr.example.am/">') == 1
+    assert html.count("<a ") == 2
