@@ -96,3 +96,26 @@ def test_a_bad_token_is_a_404_page_in_all_three_languages(client: Client) -> Non
 
 def test_a_token_of_a_deleted_member_is_a_404(client: Client) -> None:
     assert client.get(f"/optout/{optout_token(999999, 'email')}/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "already"),
+    [
+        ("hy", "Դադարեցնե՞լ այս հաղորդագրությունները։", "արդեն անջատված են"),
+        ("ru", "Отписаться от этих сообщений?", "уже отключены"),
+        ("en", "Do you want to stop these messages?", "already switched off"),
+    ],
+)
+def test_the_page_speaks_the_relatives_language(
+    make_relative: Callable[..., FamilyMember],
+    staffed_case: Any,
+    client: Client,
+    language: str,
+    question: str,
+    already: str,
+) -> None:
+    member = make_relative(staffed_case, language=language)
+    url = f"/optout/{optout_token(member.pk, 'email')}/"
+    assert question in client.get(url).content.decode()
+    client.post(url)
+    assert already in client.get(url).content.decode()
