@@ -6,6 +6,7 @@ from django.core import signing
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from families.models import FamilyMember
@@ -14,6 +15,10 @@ from families.optout import family_member_opt_out, optout_parse
 TEMPLATE = "notifications/optout.html"
 
 
+# The token is the capability: whoever could forge this POST already holds
+# the link. Exempt from CSRF so that mail clients' one-click unsubscribe
+# (RFC 8058: a bare POST to the List-Unsubscribe URL) works.
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def optout(request: HttpRequest, token: str) -> HttpResponse:
     try:

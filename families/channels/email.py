@@ -67,6 +67,7 @@ class EmailChannel(Channel):
                 "X-Casemgr-Notification": str(notification.pk),
                 "Auto-Submitted": "auto-generated",
                 "List-Unsubscribe": f"<{optout_url(member, self.name)}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             },
             connection=get_connection(fail_silently=False),
         )

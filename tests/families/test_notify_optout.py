@@ -119,3 +119,24 @@ def test_the_page_speaks_the_relatives_language(
     assert question in client.get(url).content.decode()
     client.post(url)
     assert already in client.get(url).content.decode()
+
+
+def test_one_click_unsubscribe_from_a_mail_client_works_without_a_csrf_token(
+    make_notification: Callable[..., Notification],
+) -> None:
+    from django.core import mail
+
+    from families.delivery import notification_deliver
+
+    notification = make_notification("email", channels=("email", "sms"))
+    notification_deliver(notification_id=notification.pk)
+    header = mail.outbox[0].extra_headers
+    assert header["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    url = header["List-Unsubscribe"].strip("<>").split("://", 1)[1].split("/", 1)[1]
+    response = Client(enforce_csrf_checks=True).post(
+        f"/{url}",
+        data="List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 200
+    assert FamilyMember.objects.get(pk=notification.member_id).opted_out == ["email"]
