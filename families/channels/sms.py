@@ -49,11 +49,11 @@ def http_error(status: int, detail: str) -> TransportError:
 
 def post_json(url: str, payload: bytes, headers: dict[str, str], timeout: float) -> bytes:
     """POST a JSON body; raise TransportError sorted into permanent/transient."""
-    request = urllib.request.Request(  # noqa: S310 - the URL comes from settings/staff, http(s) only
-        url, data=payload, method="POST", headers={"Content-Type": "application/json", **headers}
-    )
     if not url.startswith(("http://", "https://")):
         raise TransportError(f"not an http(s) URL: {url[:80]}", permanent=True)
+    request = urllib.request.Request(  # noqa: S310 - checked above: http(s) only
+        url, data=payload, method="POST", headers={"Content-Type": "application/json", **headers}
+    )
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
             return response.read(64 * 1024)
