@@ -126,6 +126,9 @@ class NotificationStatus(models.TextChoices):
     SENDING = "sending", _("Sending")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
+    # Withdrawn before sending (the relative's link was no longer verified):
+    # never sent, not a failure to follow up.
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class Notification(models.Model):

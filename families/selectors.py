@@ -26,7 +26,7 @@ from cases.models import CaptureReport, CaseEvent, EventKind, MissingPerson, Ver
 from cases.roles import is_caseworker
 from cases.status import DEATH_STATUSES, Status
 from families.labels import AWAITING_CONTACT, family_status, status_label
-from families.models import FamilyLink, FamilyMember, Invitation, Notification
+from families.models import FamilyLink, FamilyMember, Invitation, Notification, NotificationStatus
 from families.wording import hotline_name, report_sentence, update_words
 
 # The only event kinds a family may ever read, even if an event of another
@@ -239,9 +239,11 @@ def family_case_views(member: FamilyMember, cases: Iterable[MissingPerson]) -> l
 
 
 def family_notifications(member: FamilyMember) -> QuerySet[Notification]:
-    """What was sent to this relative, newest first."""
+    """What was sent to this relative, newest first; a message withdrawn
+    before sending was never theirs to read."""
     return (
         Notification.objects.filter(member=member)
+        .exclude(status=NotificationStatus.CANCELLED)
         .select_related("event__case")
         .only(
             "id",

@@ -73,7 +73,7 @@ def _cancel_waiting_news(*, member: FamilyMember, case: MissingPerson) -> None:
     worker is sending at this very moment cannot be called back."""
     cancelled = Notification.objects.filter(
         member=member, event__case=case, status=NotificationStatus.PENDING
-    ).update(status=NotificationStatus.FAILED, last_error=CANCELLED_UNVERIFIED)
+    ).update(status=NotificationStatus.CANCELLED, last_error=CANCELLED_UNVERIFIED)
     if cancelled:
         logger.info(
             "case %s: %d waiting notification(s) to relative #%s cancelled (link unverified)",

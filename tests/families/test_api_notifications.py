@@ -131,3 +131,13 @@ def test_anonymous_is_401_on_every_delivery_list(anonymous_api, member):
         f"/api/family-members/{member.pk}/notifications/",
     ):
         assert anonymous_api.get(url).status_code == 401, url
+
+
+def test_a_message_withdrawn_before_sending_is_not_in_the_relatives_list(
+    family_api, member, case, sent_and_failed
+):
+    withdrawn = _notify(member, case, channel="webhook", status="cancelled")
+    response = family_api.get("/api/family/notifications/")
+    ids = {n["id"] for n in response.json()["results"]}
+    assert withdrawn.pk not in ids
+    assert sent_and_failed["mine_sent"].pk in ids

@@ -58,7 +58,7 @@ def test_unverifying_forgets_the_verifier_and_cancels_waiting_news(member, case,
     assert (link.verified, link.verified_by, link.verified_at) == (False, None, None)
     waiting.refresh_from_db()
     sent.refresh_from_db()
-    assert waiting.status == NotificationStatus.FAILED
+    assert waiting.status == NotificationStatus.CANCELLED
     assert "no longer verified" in waiting.last_error
     assert sent.status == NotificationStatus.SENT
 
