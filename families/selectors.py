@@ -39,6 +39,8 @@ FAMILY_EVENT_KINDS = (
     EventKind.NOTE,
 )
 REPORT_KINDS = frozenset({EventKind.CAPTURE_REPORT_ADDED, EventKind.CAPTURE_REPORT_UPDATED})
+# Events that move a case to another status (data["to"]).
+STATUS_MOVE_KINDS = frozenset({EventKind.STATUS_CHANGED, EventKind.EXCHANGE_LISTED})
 
 
 # --- Who is asking ----------------------------------------------------------------
@@ -116,11 +118,14 @@ def family_case_or_404(member: FamilyMember, case_number: str) -> MissingPerson:
 
 
 def _family_events(case_ids: Sequence[int]) -> list[CaseEvent]:
-    # FAMILY_TOLD events are read only to decide how a death reads; they are
-    # never rendered themselves.
+    # FAMILY_TOLD events, and status moves whatever their flag, are read to
+    # decide how a death reads; only family-visible events are rendered.
     return list(
         CaseEvent.objects.filter(case_id__in=case_ids)
-        .filter(Q(family_visible=True, kind__in=FAMILY_EVENT_KINDS) | Q(kind=EventKind.FAMILY_TOLD))
+        .filter(
+            Q(family_visible=True, kind__in=FAMILY_EVENT_KINDS)
+            | Q(kind__in=[EventKind.FAMILY_TOLD, *STATUS_MOVE_KINDS])
+        )
         .only("id", "case_id", "kind", "at", "family_visible", "data")
         .order_by("-at", "-id")
     )
@@ -141,12 +146,29 @@ def _shared_reports(case_ids: Sequence[int], events: Iterable[CaseEvent]) -> dic
     return {r.pk: r for r in reports}
 
 
-def _told_in_person_after(event: CaseEvent, told: list[CaseEvent]) -> bool:
-    return any((t.at, t.pk) > (event.at, event.pk) for t in told)
+def _deaths_told_in_person(events: Iterable[CaseEvent]) -> set[int]:
+    """Ids of the death events the family was told of in person.
+
+    A FAMILY_TOLD covers the deaths since the case last moved to a status
+    that is not a death. A death confirmed by mistake and reversed before
+    anyone visited the family was never told, and stays unnamed even after a
+    later death is told.
+    """
+    told: set[int] = set()
+    untold: dict[int, list[int]] = {}
+    for event in sorted(events, key=lambda e: (e.at, e.pk)):
+        if event.kind == EventKind.FAMILY_TOLD:
+            told.update(untold.pop(event.case_id, []))
+        elif event.kind in STATUS_MOVE_KINDS:
+            if (event.data or {}).get("to") in DEATH_STATUSES:
+                untold.setdefault(event.case_id, []).append(event.pk)
+            else:
+                untold.pop(event.case_id, None)
+    return told
 
 
 def _render(
-    event: CaseEvent, *, language: str, told: list[CaseEvent], reports: dict[int, Any]
+    event: CaseEvent, *, language: str, told: set[int], reports: dict[int, Any]
 ) -> str | None:
     """One family-visible event in plain words, or None when it must not show."""
     data = event.data or {}
@@ -154,7 +176,7 @@ def _render(
         to = data.get("to")
         if to not in Status.values:
             return None
-        if to in DEATH_STATUSES and not _told_in_person_after(event, told):
+        if to in DEATH_STATUSES and event.pk not in told:
             return AWAITING_CONTACT.get(language, AWAITING_CONTACT["en"])
         return status_label(to, language)
     if event.kind == EventKind.EXCHANGE_LISTED:
@@ -176,17 +198,12 @@ def _render(
 def _updates_by_case(case_ids: Sequence[int], language: str) -> dict[int, list[FamilyUpdate]]:
     events = _family_events(case_ids)
     reports = _shared_reports(case_ids, events)
-    told: dict[int, list[CaseEvent]] = {}
-    for event in events:
-        if event.kind == EventKind.FAMILY_TOLD:
-            told.setdefault(event.case_id, []).append(event)
+    told = _deaths_told_in_person(events)
     updates: dict[int, list[FamilyUpdate]] = {cid: [] for cid in case_ids}
     for event in events:
         if event.kind == EventKind.FAMILY_TOLD or not event.family_visible:
             continue
-        message = _render(
-            event, language=language, told=told.get(event.case_id, []), reports=reports
-        )
+        message = _render(event, language=language, told=told, reports=reports)
         if message:
             updates[event.case_id].append(FamilyUpdate(at=event.at, message=message))
     return updates

@@ -1,0 +1,45 @@
+"""The family projection after a death is reversed: what a family reads
+follows what they were told in person, never a death nobody told them of."""
+
+from __future__ import annotations
+
+from cases import services as case_services
+from families import selectors
+from families.labels import AWAITING_CONTACT, STATUS_LABELS
+
+
+def _messages(member, case):
+    return [u.message for u in selectors.family_updates(member, case)]
+
+
+def _confirm(case, to, caseworker, supervisor):
+    outcome = case_services.case_transition(case=case, actor=caseworker, to_status=to, note="n")
+    case_services.transition_confirm(transition_id=outcome.pending.pk, actor=supervisor)
+
+
+def test_a_death_reversed_before_the_family_was_told_never_reads_as_a_death(
+    member, case, caseworker, supervisor
+):
+    # A wrong death confirmed, then reversed before anyone visited the family.
+    _confirm(case, "deceased", caseworker, supervisor)
+    _confirm(case, "missing", caseworker, supervisor)
+    # Later a real death, told in person: only that one may read as a death.
+    _confirm(case, "deceased", caseworker, supervisor)
+    case_services.case_family_told(case=case, actor=caseworker)
+    labels = STATUS_LABELS["hy"]
+    assert _messages(member, case) == [
+        labels["deceased"],
+        labels["missing"],
+        AWAITING_CONTACT["hy"],
+    ]
+
+
+def test_a_told_death_followed_by_returned_remains_reads_as_both_once_told(
+    member, case, caseworker, supervisor
+):
+    _confirm(case, "deceased", caseworker, supervisor)
+    case_services.case_transition(case=case, actor=caseworker, to_status="remains_returned")
+    assert _messages(member, case) == [AWAITING_CONTACT["hy"], AWAITING_CONTACT["hy"]]
+    case_services.case_family_told(case=case, actor=caseworker)
+    labels = STATUS_LABELS["hy"]
+    assert _messages(member, case) == [labels["remains_returned"], labels["deceased"]]
