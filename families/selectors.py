@@ -256,10 +256,16 @@ def family_case_views(member: FamilyMember, cases: Iterable[MissingPerson]) -> l
 
 
 def family_notifications(member: FamilyMember) -> QuerySet[Notification]:
-    """What was sent to this relative, newest first; a message withdrawn
-    before sending was never theirs to read."""
+    """What was sent to this relative about the cases they may read now,
+    newest first. A link un-verified (a relative linked by mistake) takes its
+    messages out of view with the case itself; a message withdrawn before
+    sending was never theirs to read."""
     return (
-        Notification.objects.filter(member=member)
+        Notification.objects.filter(
+            member=member,
+            event__case__family_links__member=member,
+            event__case__family_links__verified=True,
+        )
         .exclude(status=NotificationStatus.CANCELLED)
         .select_related("event__case")
         .only(

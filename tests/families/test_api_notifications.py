@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from cases import services as case_services
 from cases.models import CaseEvent
 from families.models import DeliveryAttempt, Notification
 
@@ -75,9 +76,10 @@ def test_a_relative_never_reads_another_familys_messages(family_api, sent_and_fa
 
 
 def test_a_relatives_messages_are_paginated(family_api, member, case, make_case, caseworker):
-    for _ in range(3):
-        c = make_case()
-        event = CaseEvent.objects.filter(case=c).first()
+    for n in range(3):
+        event = case_services.case_note_add(
+            case=case, actor=caseworker, text=f"note {n}", family_visible=False
+        )
         Notification.objects.create(
             event=event, member=member, channel="email", language="hy", body_text="x"
         )
