@@ -29,6 +29,7 @@ from cases.services._common import (
 )
 from cases.services.cases import lock_case
 from cases.services.events import enqueue_dispatch, event_append
+from cases.services.transitions import apply_status
 from cases.status import Status, allowed_moves, find_move
 
 EXCHANGE_FIELDS = frozenset({"name", "principle", "scheduled_for", "place", "mediator"})
@@ -68,7 +69,33 @@ def exchange_update(*, exchange: Exchange, actor: Any, **fields: Any) -> Exchang
     validate_instance(locked)
     locked._history_user = actor  # type: ignore[attr-defined]
     locked.save()
+    if locked.status == ExchangeStatus.CANCELLED:
+        _free_cancelled_list(locked, actor)
     return locked
+
+
+def _free_cancelled_list(exchange: Exchange, actor: Any) -> None:
+    """A cancelled exchange's list is no longer agreed: the cases still waiting
+    on it go back to detained, and their families hear so. A case that moved
+    on since, or waits on another planned exchange, is left as it is."""
+    listed = ExchangeListing.objects.filter(exchange=exchange).values("case_id")
+    elsewhere = ExchangeListing.objects.filter(exchange__status=ExchangeStatus.PLANNED).values(
+        "case_id"
+    )
+    waiting = (
+        MissingPerson.objects.select_for_update()
+        .filter(pk__in=listed, status=Status.RELEASE_SCHEDULED)
+        .exclude(pk__in=elsewhere)
+        .order_by("pk")
+    )
+    for case in waiting:
+        apply_status(
+            case,
+            to=Status.DETAINED,
+            actor=actor,
+            note=f"Exchange {exchange.name} was cancelled.",
+            extra={"exchange_id": exchange.pk, "outcome": "cancelled"},
+        )
 
 
 @transaction.atomic
