@@ -167,6 +167,22 @@ def _check_outcome_lists(listed: set[int], exchanged: set[int], not_released: se
         raise InvalidInput(errors)
 
 
+def _refuse_moved_on(exchanged: Iterable[MissingPerson]) -> None:
+    """Cases said to be exchanged must still be able to come home; name every
+    one that moved on since listing (a confirmed death, a closed case)."""
+    refused = [
+        c
+        for c in exchanged
+        if c.status != Status.REPATRIATED and find_move(c.status, Status.REPATRIATED) is None
+    ]
+    if refused:
+        cases = ", ".join(f"{c.case_number} ({c.status})" for c in refused)
+        raise Conflict(
+            f"Cases {cases} moved on since they were listed and cannot be marked exchanged; "
+            "put them in 'not_released' or correct their status first."
+        )
+
+
 @transaction.atomic
 def exchange_complete(
     *,
@@ -186,10 +202,7 @@ def exchange_complete(
     )
     _check_outcome_lists(listed, home, back)
     cases = list(MissingPerson.objects.select_for_update().filter(pk__in=listed).order_by("pk"))
-    refused = [c for c in cases if c.pk in home and find_move(c.status, Status.REPATRIATED) is None]
-    if refused:
-        case = refused[0]
-        raise IllegalTransition(case.status, Status.REPATRIATED, allowed_moves(case.status))
+    _refuse_moved_on(c for c in cases if c.pk in home)
     now = timezone.now()
     moved: list[MissingPerson] = []
     events: list[CaseEvent] = []
@@ -197,6 +210,8 @@ def exchange_complete(
         target = Status.REPATRIATED if case.pk in home else Status.DETAINED
         if case.pk in back and case.status != Status.RELEASE_SCHEDULED:
             continue  # the case has moved on since listing (e.g. a confirmed death)
+        if case.status == target:
+            continue  # already recorded by hand: the family is not told twice
         events.append(
             CaseEvent(
                 case=case,
