@@ -101,6 +101,7 @@ class FamilyLinkInline(ReadOnlyInline):
 class FamilyMemberAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
     form = FamilyMemberForm
     list_display = ("full_name", "language", "channels", "email", "phone", "user")
+    list_select_related = ("user",)  # the account column: one query, not one per row
     list_filter = ("language", "links__verified")
     search_fields = ("full_name", "email", "phone", "links__case__case_number")
     readonly_fields = ("user", "opted_out", "created_by", "created_at")
