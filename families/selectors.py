@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from django.conf import settings
-from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
@@ -27,6 +25,7 @@ from cases.roles import is_caseworker
 from cases.status import DEATH_STATUSES, Status
 from families.labels import AWAITING_CONTACT, family_status, status_label
 from families.models import FamilyLink, FamilyMember, Invitation, Notification, NotificationStatus
+from families.texts import caseworker_contact
 from families.wording import hotline_name, report_sentence, update_words
 
 # The only event kinds a family may ever read, even if an event of another
@@ -216,15 +215,10 @@ def family_updates(member: FamilyMember, case: MissingPerson) -> list[FamilyUpda
 
 
 def _caseworker_contact(case: MissingPerson, language: str) -> tuple[str, str]:
-    worker = case.caseworker
-    if worker is None:
-        return hotline_name(language), settings.HOTLINE_PHONE
-    try:
-        phone = worker.staff_profile.phone
-    except ObjectDoesNotExist:
-        phone = ""
-    name = worker.get_full_name() or worker.get_username()
-    return name, phone or settings.HOTLINE_PHONE
+    # The same person and number as the messages name (families.texts); where
+    # they say "our hotline", the portal names it too, never a login name.
+    name, phone = caseworker_contact(case)
+    return name or hotline_name(language), phone
 
 
 def family_case_views(member: FamilyMember, cases: Iterable[MissingPerson]) -> list[FamilyCaseView]:

@@ -140,3 +140,19 @@ def test_being_put_on_an_exchange_list_is_an_update(make_member, case, caseworke
     assert messages[0] == "Your relative has been put on the list of an agreed exchange."
     assert "ICRC" not in messages[0]
     assert "border" not in " ".join(messages)
+
+
+def test_a_caseworker_without_a_full_name_is_not_shown_by_their_login_name(
+    member, case, caseworker, settings
+):
+    from cases.models import MissingPerson
+    from families.wording import hotline_name
+
+    settings.HOTLINE_PHONE = "+374 10 123456"
+    MissingPerson.objects.filter(pk=case.pk).update(caseworker=caseworker)
+    (view,) = selectors.family_case_views(member, selectors.family_cases(member))
+    assert caseworker.username not in view.caseworker_name
+    assert (view.caseworker_name, view.caseworker_phone) == (
+        hotline_name(member.language),
+        "+374 10 123456",
+    )
