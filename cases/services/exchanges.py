@@ -18,8 +18,6 @@ from cases.models import (
     ExchangeStatus,
     ListingOutcome,
     MissingPerson,
-    PendingTransition,
-    TransitionState,
 )
 from cases.services._common import (
     integrity_to_invalid,
@@ -29,7 +27,7 @@ from cases.services._common import (
 )
 from cases.services.cases import lock_case
 from cases.services.events import enqueue_dispatch, event_append
-from cases.services.transitions import apply_status
+from cases.services.transitions import apply_status, supersede_pending
 from cases.status import Status, allowed_moves, find_move
 
 EXCHANGE_FIELDS = frozenset({"name", "principle", "scheduled_for", "place", "mediator"})
@@ -127,9 +125,7 @@ def exchange_list_case(*, exchange: Exchange, case: MissingPerson, actor: Any) -
     locked.version += 1
     locked._history_user = actor  # type: ignore[attr-defined]
     locked.save()
-    PendingTransition.objects.filter(case=locked, state=TransitionState.PENDING).update(
-        state=TransitionState.SUPERSEDED, decided_at=now
-    )
+    supersede_pending({locked.pk: Status.RELEASE_SCHEDULED}, actor=actor, now=now)
     event_append(
         case=locked,
         kind=EventKind.EXCHANGE_LISTED,
@@ -241,9 +237,7 @@ def exchange_complete(
         default_date=now,
     )
     created = CaseEvent.objects.bulk_create(events, batch_size=500)
-    PendingTransition.objects.filter(
-        case_id__in=[c.pk for c in moved], state=TransitionState.PENDING
-    ).update(state=TransitionState.SUPERSEDED, decided_at=now)
+    supersede_pending({c.pk: c.status for c in moved}, actor=actor, now=now)
     ExchangeListing.objects.filter(exchange=locked_exchange, case_id__in=home).update(
         outcome=ListingOutcome.EXCHANGED
     )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.db import transaction
@@ -18,7 +20,7 @@ from cases.models import (
 )
 from cases.services._common import require_caseworker, require_supervisor
 from cases.services.cases import check_version, lock_case
-from cases.services.events import event_append
+from cases.services.events import enqueue_dispatch, event_append
 from cases.status import REASON_REQUIRED, Status, allowed_moves, find_move
 
 
@@ -47,11 +49,36 @@ def _check_note(target: str, note: str) -> None:
         raise InvalidInput({"note": "At most 5000 characters."})
 
 
-def supersede_pending(case: MissingPerson, actor: Any) -> None:
-    """A case that moved has outrun any move still waiting on it."""
-    PendingTransition.objects.filter(case=case, state=TransitionState.PENDING).update(
-        state=TransitionState.SUPERSEDED, decided_at=timezone.now()
+def supersede_pending(moved_to: Mapping[int, str], *, actor: Any, now: datetime) -> list[CaseEvent]:
+    """Cases that moved (case id -> new status) have outrun the changes still
+    waiting on them: those are set aside, and each leaves a trace on its
+    case's timeline (staff only), so nobody wonders where it went."""
+    waiting = list(
+        PendingTransition.objects.select_for_update()
+        .filter(case_id__in=list(moved_to), state=TransitionState.PENDING)
+        .order_by("pk")
     )
+    if not waiting:
+        return []
+    PendingTransition.objects.filter(pk__in=[p.pk for p in waiting]).update(
+        state=TransitionState.SUPERSEDED, decided_at=now
+    )
+    events = CaseEvent.objects.bulk_create(
+        CaseEvent(
+            case_id=p.case_id,
+            kind=EventKind.TRANSITION_REJECTED,
+            actor=actor if getattr(actor, "pk", None) else None,
+            at=now,
+            summary=(
+                f"Set aside: {p.from_status} → {p.to_status} "
+                f"(the case moved to {moved_to[p.case_id]} first)"
+            ),
+            data={"transition_id": p.pk, "superseded": True, "moved_to": moved_to[p.case_id]},
+        )
+        for p in waiting
+    )
+    enqueue_dispatch(e.pk for e in events)
+    return events
 
 
 def apply_status(
@@ -73,7 +100,7 @@ def apply_status(
     case.version += 1
     case._history_user = actor  # type: ignore[attr-defined]
     case.save()
-    supersede_pending(case, actor)
+    supersede_pending({case.pk: to}, actor=actor, now=now)
     return event_append(
         case=case,
         kind=EventKind.STATUS_CHANGED,
