@@ -72,18 +72,25 @@ def exchange_update(*, exchange: Exchange, actor: Any, **fields: Any) -> Exchang
     return locked
 
 
+def _listed_elsewhere(exchange: Exchange) -> Any:
+    """The cases on the list of another planned exchange (a subquery): taken
+    off this one by hand and listed again, they wait on that one now."""
+    return (
+        ExchangeListing.objects.filter(exchange__status=ExchangeStatus.PLANNED)
+        .exclude(exchange=exchange)
+        .values("case_id")
+    )
+
+
 def _free_cancelled_list(exchange: Exchange, actor: Any) -> None:
     """A cancelled exchange's list is no longer agreed: the cases still waiting
     on it go back to detained, and their families hear so. A case that moved
     on since, or waits on another planned exchange, is left as it is."""
     listed = ExchangeListing.objects.filter(exchange=exchange).values("case_id")
-    elsewhere = ExchangeListing.objects.filter(exchange__status=ExchangeStatus.PLANNED).values(
-        "case_id"
-    )
     waiting = (
         MissingPerson.objects.select_for_update()
         .filter(pk__in=listed, status=Status.RELEASE_SCHEDULED)
-        .exclude(pk__in=elsewhere)
+        .exclude(pk__in=_listed_elsewhere(exchange))
         .order_by("pk")
     )
     for case in waiting:
@@ -199,13 +206,14 @@ def exchange_complete(
     _check_outcome_lists(listed, home, back)
     cases = list(MissingPerson.objects.select_for_update().filter(pk__in=listed).order_by("pk"))
     _refuse_moved_on(c for c in cases if c.pk in home)
+    elsewhere = set(_listed_elsewhere(locked_exchange).values_list("case_id", flat=True))
     now = timezone.now()
     moved: list[MissingPerson] = []
     events: list[CaseEvent] = []
     for case in cases:
         target = Status.REPATRIATED if case.pk in home else Status.DETAINED
-        if case.pk in back and case.status != Status.RELEASE_SCHEDULED:
-            continue  # the case has moved on since listing (e.g. a confirmed death)
+        if case.pk in back and (case.status != Status.RELEASE_SCHEDULED or case.pk in elsewhere):
+            continue  # moved on since listing (a confirmed death), or waits on another list
         if case.status == target:
             continue  # already recorded by hand: the family is not told twice
         events.append(

@@ -78,3 +78,21 @@ def test_a_case_that_died_since_listing_stays_deceased_when_not_released(
     third.refresh_from_db()
     assert dead.status == Status.DECEASED
     assert third.status == Status.DETAINED
+
+
+def test_a_case_not_released_here_but_listed_on_another_planned_exchange_stays_listed(
+    listed, caseworker, supervisor
+):
+    exchange, (relisted, other, third) = listed
+    # Taken off this list by hand and put on a later exchange.
+    services.case_transition(case=relisted, actor=caseworker, to_status="detained")
+    later = services.exchange_plan(actor=supervisor, name="Later")
+    services.exchange_list_case(exchange=later, case=relisted, actor=supervisor)
+    services.exchange_complete(
+        exchange=exchange,
+        actor=supervisor,
+        exchanged=[other.pk],
+        not_released=[relisted.pk, third.pk],
+    )
+    relisted.refresh_from_db()
+    assert relisted.status == Status.RELEASE_SCHEDULED
