@@ -11,11 +11,11 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
 from simple_history.admin import SimpleHistoryAdmin
@@ -269,7 +269,10 @@ class MissingPersonAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
         return own + super().get_urls()
 
     def status_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        case = get_object_or_404(MissingPerson, pk=object_id)
+        # The admin's own lookup: a malformed id is "no such case" (404), not a 500.
+        case = self.get_object(request, unquote(object_id))
+        if case is None:
+            raise Http404("No such case.")
         if not (self.has_change_permission(request, case) and is_caseworker(request.user)):
             raise PermissionDenied
         form = StatusChangeForm(request.POST or None, case=case)

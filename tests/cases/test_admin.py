@@ -359,3 +359,10 @@ def test_caseworkers_are_not_offered_the_exchange_listing(case, caseworker) -> N
     page = client.get(reverse("admin:cases_missingperson_changelist"))
     assert page.status_code == 200
     assert "list_on_exchange" not in page.content.decode()
+
+
+def test_the_status_page_of_a_malformed_or_unknown_case_id_is_404(caseworker) -> None:
+    client = _staff(caseworker)
+    for object_id in ("abc", "99999999999999999999", "0"):
+        response = client.get(f"/admin/cases/missingperson/{object_id}/status/")
+        assert response.status_code == 404, object_id
