@@ -21,7 +21,7 @@ from cases.models import (
 from cases.services._common import require_caseworker, require_supervisor
 from cases.services.cases import check_version, lock_case
 from cases.services.events import enqueue_dispatch, event_append
-from cases.status import REASON_REQUIRED, Status, allowed_moves, find_move
+from cases.status import DEATH_STATUSES, REASON_REQUIRED, Status, allowed_moves, find_move
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,21 @@ def _check_note(target: str, note: str) -> None:
         raise InvalidInput({"note": "Closing a case needs a reason."})
     if len(note) > 5000:
         raise InvalidInput({"note": "At most 5000 characters."})
+
+
+def _refuse_closing_an_untold_death(case: MissingPerson, target: str) -> None:
+    # Once closed, the telling can no longer be recorded (case_family_told),
+    # and the family portal would never show the full status.
+    if (
+        target == Status.CLOSED
+        and case.status in DEATH_STATUSES
+        and case.family_told_in_person_at is None
+    ):
+        raise Conflict(
+            "The family has not yet been told of this death in person: record that they "
+            "were told (family-told, with a note if no relative can be reached) before "
+            "closing the case."
+        )
 
 
 def supersede_pending(moved_to: Mapping[int, str], *, actor: Any, now: datetime) -> list[CaseEvent]:
@@ -130,6 +145,7 @@ def case_transition(
     move = find_move(locked.status, to_status)
     if move is None:
         raise IllegalTransition(locked.status, to_status, allowed_moves(locked.status))
+    _refuse_closing_an_untold_death(locked, to_status)
     if not move.sensitive:
         event = apply_status(locked, to=to_status, actor=actor, note=note)
         return TransitionOutcome(case=locked, event=event)

@@ -4,11 +4,12 @@ sensitive moves wait for a second person."""
 from __future__ import annotations
 
 import pytest
+from django.utils import timezone
 
 from cases import services
 from cases.errors import IllegalTransition, NotAllowed
 from cases.models import MissingPerson, PendingTransition, TransitionState
-from cases.status import TRANSITIONS, Status, allowed_moves
+from cases.status import DEATH_STATUSES, TRANSITIONS, Status, allowed_moves
 
 ALL_PAIRS = [(a, b) for a in Status for b in Status]
 ALLOWED = {(a, m.to): m.sensitive for a, moves in TRANSITIONS.items() for m in moves}
@@ -37,7 +38,10 @@ def test_the_table_matches_the_design_card() -> None:
 
 def _put_in(case: MissingPerson, status: Status) -> MissingPerson:
     # Set the starting state directly: the test is about the move out of it.
-    MissingPerson.objects.filter(pk=case.pk).update(status=status)
+    # A death counts as told in person, which closing it needs
+    # (tests/cases/test_close_after_death.py).
+    told = timezone.now() if status in DEATH_STATUSES else None
+    MissingPerson.objects.filter(pk=case.pk).update(status=status, family_told_in_person_at=told)
     return MissingPerson.objects.get(pk=case.pk)
 
 
