@@ -18,6 +18,8 @@ from cases.models import (
     ExchangeStatus,
     ListingOutcome,
     MissingPerson,
+    PendingTransition,
+    TransitionState,
 )
 from cases.services._common import (
     integrity_to_invalid,
@@ -28,7 +30,7 @@ from cases.services._common import (
 from cases.services.cases import lock_case
 from cases.services.events import enqueue_dispatch, event_append
 from cases.services.transitions import apply_status, supersede_pending
-from cases.status import Status, allowed_moves, find_move
+from cases.status import DEATH_STATUSES, Status, allowed_moves, find_move
 
 EXCHANGE_FIELDS = frozenset({"name", "principle", "scheduled_for", "place", "mediator"})
 
@@ -117,6 +119,15 @@ def exchange_list_case(*, exchange: Exchange, case: MissingPerson, actor: Any) -
     if find_move(locked.status, Status.RELEASE_SCHEDULED) is None:
         raise IllegalTransition(
             locked.status, Status.RELEASE_SCHEDULED, allowed_moves(locked.status)
+        )
+    # A death report waiting for its second person is decided first: listing
+    # would silently set it aside and tell the family he is coming home.
+    if PendingTransition.objects.filter(
+        case=locked, state=TransitionState.PENDING, to_status__in=DEATH_STATUSES
+    ).exists():
+        raise Conflict(
+            "A reported death waits for a supervisor's decision on this case; "
+            "confirm or reject it before listing the case."
         )
     try:
         with transaction.atomic():
