@@ -13,6 +13,7 @@ from rest_framework.test import APIClient
 
 from cases.models import MissingPerson
 from tests.api.conftest import etag_of, token_client
+from tests.dbfeatures import requires_row_locks
 
 
 def test_a_patch_without_if_match_is_428(cw: APIClient, case: MissingPerson) -> None:
@@ -118,6 +119,7 @@ def test_put_is_not_offered(cw: APIClient, case: MissingPerson) -> None:
 # serialized_rollback: start from the migrated data (the role groups) even
 # after another transactional test's flush removed it.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@requires_row_locks
 def test_two_simultaneous_patches_with_the_same_etag_cannot_both_win(
     caseworker: User, other_caseworker: User, case: MissingPerson
 ) -> None:

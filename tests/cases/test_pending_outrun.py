@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from cases import services
+from cases.errors import Conflict
 from cases.models import EventKind, MissingPerson, PendingTransition, TransitionState
 from cases.status import Status
 
@@ -35,14 +36,15 @@ def test_a_move_that_outruns_a_waiting_change_leaves_a_trace(make_case, casework
     assert "repatriated" in event.summary
 
 
-def test_an_exchange_listing_that_outruns_a_waiting_change_leaves_a_trace(
-    make_case, caseworker, supervisor
-):
+def test_an_exchange_listing_never_outruns_a_waiting_death(make_case, caseworker, supervisor):
+    # The only sensitive move out of detained is a death, and a listing waits
+    # for it to be decided (tests/cases/test_exchange_pending_death.py).
     case, pending = _detained_with_death_waiting(make_case, caseworker)
     exchange = services.exchange_plan(actor=supervisor, name="All for all")
-    services.exchange_list_case(exchange=exchange, case=case, actor=supervisor)
-    assert PendingTransition.objects.get(pk=pending.pk).state == TransitionState.SUPERSEDED
-    assert _trace(case, pending).count() == 1
+    with pytest.raises(Conflict):
+        services.exchange_list_case(exchange=exchange, case=case, actor=supervisor)
+    assert PendingTransition.objects.get(pk=pending.pk).state == TransitionState.PENDING
+    assert _trace(case, pending).count() == 0
 
 
 def test_an_exchange_outcome_that_outruns_a_waiting_change_leaves_a_trace(
