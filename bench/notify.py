@@ -74,11 +74,51 @@ def single_event_latencies(scenario: Any, count: int) -> list[float]:
     return latencies
 
 
+def cpu_seconds(database: str) -> dict[str, float]:
+    """CPU seconds used so far by the processes of this run, by kind: the
+    worker's processes (main and children), this database's PostgreSQL
+    backends, and Redis (shared with whatever else uses it). Linux only."""
+    tick = os.sysconf("SC_CLK_TCK")
+    totals: dict[str, float] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            cmdline = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if "celery -A casemgr worker" in cmdline and database in _environ(stat.parent):
+            kind = "worker"
+        elif cmdline.startswith("postgres: ") and f" {database} " in cmdline:
+            kind = "postgres"
+        elif cmdline.startswith("redis-server"):
+            kind = "redis"
+        else:
+            continue
+        totals[kind] = totals.get(kind, 0.0) + (int(fields[11]) + int(fields[12])) / tick
+    return totals
+
+
+def machine_busy() -> tuple[float, float]:
+    """(busy, total) CPU seconds of the whole machine so far, from /proc/stat."""
+    values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = values[3] + values[4]  # idle + iowait
+    tick = os.sysconf("SC_CLK_TCK")
+    return (sum(values) - idle) / tick, sum(values) / tick
+
+
+def _environ(proc: Path) -> str:
+    try:
+        return (proc / "environ").read_bytes().decode(errors="replace")
+    except OSError:
+        return ""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cases", type=int, default=160)
     parser.add_argument("--relatives", type=int, default=3)
     parser.add_argument("--concurrency", type=int, default=2, help="worker processes")
+    parser.add_argument("--pool", default="prefork", choices=["prefork", "threads"])
     parser.add_argument("--singles", type=int, default=20, help="one-case notes, one at a time")
     args = parser.parse_args()
 
@@ -107,9 +147,15 @@ def main() -> None:
             database_url(connection.settings_dict),
             EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
             EMAIL_FILE_PATH=tmp,
+            # Production's settings: DEBUG off (no query log, no debug cursor).
+            DEBUG="0",
+            SECRET_KEY="bench-only-" + "x" * 50,
         )
-        worker = Worker(env, Path(tmp) / "worker.log", args.concurrency).start()
+        load_before = " ".join(f"{x:.2f}" for x in os.getloadavg())
+        worker = Worker(env, Path(tmp) / "worker.log", args.concurrency, pool=args.pool).start()
         try:
+            database = connection.settings_dict["NAME"]
+            cpu_before, machine_before = cpu_seconds(database), machine_busy()
             started = time.monotonic()
             scenario.complete()
             committed_at = datetime.now().astimezone()
@@ -117,18 +163,42 @@ def main() -> None:
             sent = Notification.objects.filter(status=NotificationStatus.SENT)
             wait_for(lambda: sent.count() == expected, timeout=600, interval=0.2)
             latencies = [(at - committed_at).total_seconds() for at in sent_times(sent)]
+            cpu_after, machine_after = cpu_seconds(database), machine_busy()
+            made = list(Notification.objects.values_list("created_at", flat=True))
+            fanout_done = (max(made) - committed_at).total_seconds()
             singles = single_event_latencies(scenario, args.singles)
         finally:
             worker.stop()
     total = max(latencies)
-    print(f"worker: prefork, concurrency {args.concurrency}; {os.cpu_count()} CPUs")
+    prefetch = os.environ.get("CELERY_WORKER_PREFETCH_MULTIPLIER", "1")
+    print(
+        f"worker: {args.pool}, concurrency {args.concurrency}, prefetch {prefetch}; "
+        f"{os.cpu_count()} CPUs; load average before {load_before}"
+    )
     print(f"set-up ({args.cases} cases, {expected} relatives): {build_seconds:.1f} s")
     print(f"exchange_complete (the save): {save_seconds * 1000:.0f} ms")
     print(f"messages delivered: {len(latencies)} in {total:.2f} s = {len(latencies) / total:.0f}/s")
     print(
+        f"first delivered after {min(latencies):.2f} s; "
+        f"fan-out (last row made) done after {fanout_done:.2f} s"
+    )
+    print(
         "commit-to-delivery latency: "
         f"p50 {statistics.median(latencies):.2f} s, "
         f"p95 {percentile(latencies, 95):.2f} s, max {total:.2f} s"
+    )
+    cpu = {k: cpu_after.get(k, 0.0) - cpu_before.get(k, 0.0) for k in cpu_after}
+    print(
+        "CPU during the burst: "
+        + ", ".join(
+            f"{k} {v:.2f} s ({v / expected * 1000:.1f} ms a message)" for k, v in cpu.items()
+        )
+    )
+    busy = machine_after[0] - machine_before[0]
+    print(
+        f"machine CPU busy during the burst: {busy:.2f} of "
+        f"{machine_after[1] - machine_before[1]:.2f} CPU-seconds "
+        f"(this run's processes: {sum(cpu.values()):.2f})"
     )
     if singles:
         print(

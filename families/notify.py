@@ -91,15 +91,16 @@ def enqueue_deliveries(notification_ids: Iterable[int]) -> int:
 
     published = 0
     ids = list(notification_ids)
-    for notification_id in ids:
-        try:
-            deliver.delay(notification_id)
-        except Exception:
-            logger.warning(
-                "broker unavailable: %d notification(s) left for the sweep",
-                len(ids) - published,
-                exc_info=True,
-            )
-            break
-        published += 1
+    try:
+        # One producer (one broker connection) for the lot.
+        with deliver.app.producer_or_acquire() as producer:
+            for notification_id in ids:
+                deliver.apply_async((notification_id,), producer=producer)
+                published += 1
+    except Exception:
+        logger.warning(
+            "broker unavailable: %d notification(s) left for the sweep",
+            len(ids) - published,
+            exc_info=True,
+        )
     return published

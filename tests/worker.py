@@ -74,6 +74,7 @@ class Worker:
     env: dict[str, str] = field(repr=False)
     log_path: Path
     concurrency: int = 2
+    pool: str = "prefork"
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
 
     def start(self, timeout: float = 60) -> Worker:
@@ -85,7 +86,7 @@ class Worker:
                 "casemgr",
                 "worker",
                 "-P",
-                "prefork",
+                self.pool,
                 "-c",
                 str(self.concurrency),
                 "--without-gossip",

@@ -38,9 +38,11 @@ def sign(secret: str, timestamp: str, body: bytes) -> str:
 
 
 def webhook_payload(notification: Notification) -> dict[str, Any]:
+    from cases.models import CaseEvent
     from families.texts import family_facts
 
-    event = notification.event
+    # One read of the event and its case (the claim loads neither).
+    event = CaseEvent.objects.select_related("case").get(pk=notification.event_id)
     facts = family_facts(event, notification.language)
     return {
         "notification_id": notification.pk,
