@@ -180,7 +180,7 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # Keep a worker's database connection from one task to the next (Celery's
 # fixup otherwise reconnects for every task); casemgr/celery.py closes it
 # after a task that did not end normally, and CONN_MAX_AGE still applies.
-CELERY_DB_REUSE_MAX = env_int("CELERY_DB_REUSE_MAX", 1000)
+CELERY_DB_REUSE_MAX = 1000
 # Redis re-delivers an unacknowledged message after the visibility timeout; it
 # must exceed the longest task (time limit) and the longest retry countdown.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
