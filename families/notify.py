@@ -19,11 +19,11 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from cases.models import CaseEvent
+from cases.models import CaptureReport, CaseEvent, Verification
 from families.channels import has_address
 from families.models import FamilyLink, FamilyMember, Notification, NotificationStatus
 from families.optout import optout_url
-from families.texts import event_context, message_kind, render_message
+from families.texts import CAPTURE_REPORT, event_context, message_kind, render_message
 
 logger = logging.getLogger(__name__)
 
@@ -39,9 +39,25 @@ def _recipients(event: CaseEvent) -> list[tuple[FamilyMember, str]]:
     return pairs
 
 
+def _report_still_shared(event: CaseEvent) -> bool:
+    """A report event is told as the report is now, not as it was: when the
+    dispatch comes late (broker down, sweep), a report refuted, unshared or
+    moved to another case in between must not reach this family."""
+    return (
+        CaptureReport.objects.filter(
+            pk=event.data.get("report_id"), case_id=event.case_id, share_with_family=True
+        )
+        .exclude(verification=Verification.REFUTED)
+        .exists()
+    )
+
+
 def build_notifications(event: CaseEvent) -> list[Notification]:
     """The Notification rows this event should have (unsaved)."""
-    if message_kind(event) is None:
+    kind = message_kind(event)
+    if kind is None:
+        return []
+    if kind == CAPTURE_REPORT and not _report_still_shared(event):
         return []
     base = event_context(event)
     rows = []
