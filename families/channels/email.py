@@ -7,6 +7,7 @@ connections and timeouts are transient.
 
 from __future__ import annotations
 
+import re
 import smtplib
 from email.utils import make_msgid
 from typing import TYPE_CHECKING, ClassVar
@@ -19,6 +20,15 @@ from families.channels import Channel, SendResult, TransportError
 
 if TYPE_CHECKING:
     from families.models import Notification
+
+
+# SMTP replies often echo the recipient ("550 <mariam.hovhannisyan@...>: no
+# such user"); an address can carry a relative's name, and errors are logged.
+_ADDRESS = re.compile(r"[^\s<>\"'()\[\],;:]+@[^\s<>\"'()\[\],;:]+")
+
+
+def redact_addresses(text: str) -> str:
+    return _ADDRESS.sub("<address>", text)
 
 
 def classify_smtp_error(exc: BaseException) -> TransportError:
@@ -35,10 +45,13 @@ def classify_smtp_error(exc: BaseException) -> TransportError:
             if isinstance(exc.smtp_error, bytes)
             else exc.smtp_error
         )
-        return TransportError(f"SMTP {code}: {str(reply)[:200]}", permanent=500 <= code < 600)
+        reply_text = redact_addresses(str(reply))[:200]
+        return TransportError(f"SMTP {code}: {reply_text}", permanent=500 <= code < 600)
     if isinstance(exc, (OSError, smtplib.SMTPException)):
         # Connection refused, reset, DNS failure, timeouts (TimeoutError is an OSError).
-        return TransportError(f"{type(exc).__name__}: {exc}"[:300], permanent=False)
+        return TransportError(
+            redact_addresses(f"{type(exc).__name__}: {exc}")[:300], permanent=False
+        )
     return TransportError(f"unexpected {type(exc).__name__}", permanent=False)
 
 
