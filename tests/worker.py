@@ -200,13 +200,16 @@ def broker_at(url: str) -> Iterator[None]:
     e.g. a dead port to play a Redis outage, then back."""
     from casemgr.celery import app
 
-    before = app.conf.broker_url, app.conf.broker_write_url
+    before = app.conf.broker_url, app.conf.broker_write_url, app.conf.task_always_eager
     app.conf.broker_url = app.conf.broker_write_url = url
+    # Publishing for real even where the suite otherwise runs tasks eagerly
+    # (the embedded SQLite mode).
+    app.conf.task_always_eager = False
     _reset_publisher(app)
     try:
         yield
     finally:
-        app.conf.broker_url, app.conf.broker_write_url = before
+        app.conf.broker_url, app.conf.broker_write_url, app.conf.task_always_eager = before
         _reset_publisher(app)
 
 

@@ -76,7 +76,7 @@ def _publish_dispatch(ids: list[int]) -> None:
                         (chunk,), producer=producer, priority=DISPATCH_PRIORITY
                     )
                 except Exception:
-                    if not settings.CELERY_TASK_ALWAYS_EAGER:
+                    if not dispatch_events.app.conf.task_always_eager:
                         raise
                     # In-process mode: the failure is a real error in a consumer.
                     logger.exception("dispatch of events %s failed; the sweep will retry", chunk)
