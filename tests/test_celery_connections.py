@@ -12,7 +12,13 @@ from django.db import connection
 
 from casemgr.celery import app, keep_or_close_db_connections
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        connection.vendor == "sqlite",
+        reason="needs PostgreSQL: Django never closes SQLite's in-memory test database",
+    ),
+]
 
 
 def task(*, eager: bool) -> SimpleNamespace:

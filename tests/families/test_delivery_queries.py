@@ -33,6 +33,7 @@ def reload(notification: Notification) -> Notification:
     return Notification.objects.select_related("member").get(pk=notification.pk)
 
 
+@needs_postgresql
 @pytest.mark.parametrize("channel", ["email", "sms"])
 def test_an_email_or_sms_delivery_takes_two_queries(
     make_notification: MakeNotification,
@@ -47,6 +48,7 @@ def test_an_email_or_sms_delivery_takes_two_queries(
     assert [a.outcome for a in notification.delivery_attempts.all()] == [AttemptOutcome.SENT]
 
 
+@needs_postgresql
 def test_a_webhook_delivery_reads_its_event_once_more(
     make_notification: MakeNotification, django_assert_max_num_queries: Any
 ) -> None:
