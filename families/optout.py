@@ -20,7 +20,7 @@ from django.urls import reverse
 
 from cases.models import EventKind
 from cases.services.events import event_append
-from families.models import Channel, FamilyMember
+from families.models import Channel, FamilyMember, Notification, NotificationStatus
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +68,9 @@ def optout_url(member: FamilyMember, channel: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
+CANCELLED_OPTED_OUT = "Cancelled: the relative opted out of this channel."
+
+
 @transaction.atomic
 def family_member_opt_out(*, member: FamilyMember, channel: str) -> bool:
     """Switch `channel` off for this relative; True when it was on.
@@ -84,6 +87,12 @@ def family_member_opt_out(*, member: FamilyMember, channel: str) -> bool:
     locked.opted_out = [*locked.opted_out, channel]
     locked._change_reason = "opt-out link"  # type: ignore[attr-defined]
     locked.save(update_fields=["opted_out", "updated_at"])
+    # Messages on this channel still waiting (or waiting for a retry) are
+    # withdrawn: "stop" means now, not after the queue drains. A message a
+    # worker is sending at this moment cannot be called back.
+    Notification.objects.filter(
+        member=locked, channel=channel, status=NotificationStatus.PENDING
+    ).update(status=NotificationStatus.CANCELLED, last_error=CANCELLED_OPTED_OUT)
     for link in locked.links.select_related("case"):
         event_append(
             case=link.case,

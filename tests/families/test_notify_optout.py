@@ -140,3 +140,16 @@ def test_one_click_unsubscribe_from_a_mail_client_works_without_a_csrf_token(
     )
     assert response.status_code == 200
     assert FamilyMember.objects.get(pk=notification.member_id).opted_out == ["email"]
+
+
+def test_opting_out_withdraws_the_messages_still_waiting_on_that_channel(
+    make_notification: Callable[..., Notification], client: Client
+) -> None:
+    waiting = make_notification("email", channels=("email", "sms"))
+    other_channel = Notification.objects.get(member=waiting.member, channel="sms")
+    client.post(link_in(waiting))
+    waiting.refresh_from_db()
+    other_channel.refresh_from_db()
+    assert waiting.status == "cancelled"
+    assert "opted out" in waiting.last_error
+    assert other_channel.status == "pending"
