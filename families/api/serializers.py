@@ -11,7 +11,6 @@ from typing import Any
 from rest_framework import serializers
 
 from cases.models import MissingPerson
-from families import services
 from families.models import (
     Channel,
     DeliveryAttempt,
@@ -72,18 +71,6 @@ class FamilyMemberSerializer(serializers.ModelSerializer):
 
     def validate_channels(self, value: list[str]) -> list[str]:
         return list(dict.fromkeys(value))  # the same channel twice means it once
-
-    def create(self, validated_data: dict[str, Any]) -> FamilyMember:
-        links = validated_data.pop("links", [])
-        return services.family_member_create(
-            actor=self.context["request"].user, links=links, **validated_data
-        )
-
-    def update(self, instance: FamilyMember, validated_data: dict[str, Any]) -> FamilyMember:
-        links = validated_data.pop("links", None)
-        return services.family_member_update(
-            member=instance, actor=self.context["request"].user, links=links, **validated_data
-        )
 
 
 class InvitationSentSerializer(serializers.Serializer):

@@ -87,13 +87,20 @@ class FamilyMemberViewSet(
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        member = serializer.save()
+        data = dict(serializer.validated_data)
+        member = services.family_member_create(
+            actor=request.user, links=data.pop("links", []), **data
+        )
         return Response(self._fresh(member), status=status.HTTP_201_CREATED)
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        serializer = self.get_serializer(self.get_object(), data=request.data, partial=True)
+        member = self.get_object()
+        serializer = self.get_serializer(member, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        member = serializer.save()
+        data = dict(serializer.validated_data)
+        member = services.family_member_update(
+            member=member, actor=request.user, links=data.pop("links", None), **data
+        )
         return Response(self._fresh(member))
 
     @extend_schema(request=None, responses={201: InvitationSentSerializer})
