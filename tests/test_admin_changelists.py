@@ -42,3 +42,33 @@ def test_a_changelist_does_not_query_once_per_row(url, make_case, caseworker, su
     few = _count(client, url)
     make_rows(make_case, caseworker, 8)
     assert _count(client, url) == few
+
+
+def _case_page_queries(client, case) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("admin:cases_missingperson_change", args=[case.pk]))
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_a_case_page_does_not_query_once_per_timeline_row_or_transition(
+    make_case, caseworker, supervisor, other_supervisor
+):
+    from cases import services
+
+    supervisor.is_staff = True
+    supervisor.save()
+    client = Client()
+    client.force_login(supervisor)
+
+    def asked_and_rejected(case) -> None:
+        asked = services.case_transition(case=case, actor=caseworker, to_status="deceased")
+        services.transition_reject(transition_id=asked.pending.pk, actor=other_supervisor)
+
+    case = make_case()
+    asked_and_rejected(case)
+    _case_page_queries(client, case)  # warm the per-process caches (content types)
+    few = _case_page_queries(client, case)
+    for _ in range(4):
+        asked_and_rejected(case)
+    assert _case_page_queries(client, case) == few
