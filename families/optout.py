@@ -20,7 +20,8 @@ from django.urls import reverse
 
 from cases.models import EventKind
 from cases.services.events import event_append
-from families.models import Channel, FamilyMember, Notification, NotificationStatus
+from families.models import Channel, FamilyMember
+from families.services import notifications_cancel_waiting
 
 logger = logging.getLogger(__name__)
 
@@ -87,12 +88,7 @@ def family_member_opt_out(*, member: FamilyMember, channel: str) -> bool:
     locked.opted_out = [*locked.opted_out, channel]
     locked._change_reason = "opt-out link"  # type: ignore[attr-defined]
     locked.save(update_fields=["opted_out", "updated_at"])
-    # Messages on this channel still waiting (or waiting for a retry) are
-    # withdrawn: "stop" means now, not after the queue drains. A message a
-    # worker is sending at this moment cannot be called back.
-    Notification.objects.filter(
-        member=locked, channel=channel, status=NotificationStatus.PENDING
-    ).update(status=NotificationStatus.CANCELLED, last_error=CANCELLED_OPTED_OUT)
+    notifications_cancel_waiting(member=locked, channel=channel, reason=CANCELLED_OPTED_OUT)
     for link in locked.links.select_related("case"):
         event_append(
             case=link.case,

@@ -67,20 +67,31 @@ def _distinct_links(links: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any
     return links
 
 
-def _cancel_waiting_news(*, member: FamilyMember, case: MissingPerson) -> None:
-    """Un-verifying a link stops news at once: messages about this case that
-    are still waiting (or waiting for a retry) are never sent. A message a
-    worker is sending at this very moment cannot be called back."""
-    cancelled = Notification.objects.filter(
-        member=member, event__case=case, status=NotificationStatus.PENDING
-    ).update(status=NotificationStatus.CANCELLED, last_error=CANCELLED_UNVERIFIED)
+def notifications_cancel_waiting(
+    *,
+    member: FamilyMember,
+    reason: str,
+    case: MissingPerson | None = None,
+    channel: str | None = None,
+) -> int:
+    """Withdraw this relative's messages still waiting (or waiting for a
+    retry), about one case or on one channel: "stop" means now, not after
+    the queue drains. A message a worker is sending at this very moment
+    cannot be called back. Called inside the caller's transaction."""
+    waiting = Notification.objects.filter(member=member, status=NotificationStatus.PENDING)
+    if case is not None:
+        waiting = waiting.filter(event__case=case)
+    if channel is not None:
+        waiting = waiting.filter(channel=channel)
+    cancelled = waiting.update(status=NotificationStatus.CANCELLED, last_error=reason)
     if cancelled:
         logger.info(
-            "case %s: %d waiting notification(s) to relative #%s cancelled (link unverified)",
-            case.case_number,
+            "%d waiting notification(s) to relative #%s cancelled: %s",
             cancelled,
             member.pk,
+            reason,
         )
+    return cancelled
 
 
 def _set_link(
@@ -100,7 +111,7 @@ def _set_link(
     link._history_user = actor  # type: ignore[attr-defined]
     link.save()
     if was_verified and not verified:
-        _cancel_waiting_news(member=member, case=case)
+        notifications_cancel_waiting(member=member, case=case, reason=CANCELLED_UNVERIFIED)
     if created or verified != was_verified:
         event_append(
             case=case,
