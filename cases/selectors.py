@@ -54,21 +54,6 @@ def cases_named(qs: QuerySet[MissingPerson], q: str) -> QuerySet[MissingPerson]:
     return qs
 
 
-def case_search(
-    *,
-    user: Any,
-    q: str = "",
-    status: str = "",
-    service_number: str = "",
-) -> QuerySet[MissingPerson]:
-    qs = cases_visible_to(user)
-    if status:
-        qs = qs.filter(status=status)
-    if service_number:
-        qs = qs.filter(service_number__iexact=service_number.strip())
-    return cases_named(qs, q)
-
-
 def case_timeline(*, case: MissingPerson) -> QuerySet[CaseEvent]:
     return case.events.select_related("actor").order_by("-at", "-id")
 

@@ -116,7 +116,7 @@ def test_name_search_is_case_insensitive_across_name_fields(
     skip_unicode_folding_on_sqlite(q)
     make_case(name_native="Հովհաննիսյան")
     make_case(name_native="Оганесян")
-    assert selectors.case_search(user=caseworker, q=q).count() == hits
+    assert selectors.cases_named(selectors.cases_visible_to(caseworker), q).count() == hits
 
 
 def test_name_search_finds_a_case_number(
@@ -124,5 +124,7 @@ def test_name_search_finds_a_case_number(
 ) -> None:
     wanted = make_case()
     make_case()
-    found = selectors.case_search(user=caseworker, q=wanted.case_number.lower())
+    found = selectors.cases_named(
+        selectors.cases_visible_to(caseworker), wanted.case_number.lower()
+    )
     assert list(found) == [wanted]
