@@ -83,8 +83,3 @@ def find_move(current: str, target: str) -> Move | None:
         if move.to == target:
             return move
     return None
-
-
-def is_sensitive(current: str, target: str) -> bool:
-    move = find_move(current, target)
-    return bool(move and move.sensitive)
