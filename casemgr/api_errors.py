@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.db import OperationalError
 from django.http import Http404
 from rest_framework import status
 from rest_framework.exceptions import APIException
@@ -17,6 +18,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from cases.errors import (
+    ConcurrentChange,
     Conflict,
     DomainError,
     IllegalTransition,
@@ -24,6 +26,7 @@ from cases.errors import (
     NotAllowed,
     StaleVersion,
 )
+from cases.services.locking import is_lock_conflict
 
 
 def domain_error_response(exc: DomainError) -> Response:
@@ -55,6 +58,10 @@ def domain_error_response(exc: DomainError) -> Response:
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, DomainError):
         return domain_error_response(exc)
+    if isinstance(exc, OperationalError) and is_lock_conflict(exc):
+        # A deadlock or serialization failure that no retry absorbed: the
+        # other writer won; this one may simply try again.
+        return domain_error_response(ConcurrentChange())
     if isinstance(exc, ObjectDoesNotExist):
         exc = Http404(str(exc))
     response = drf_exception_handler(exc, context)

@@ -59,3 +59,16 @@ class NotAllowed(DomainError):
     """The actor may not do this, whatever the input (403)."""
 
     code = "not_allowed"
+
+
+class ConcurrentChange(Conflict):
+    """Another change to the same record won a lock conflict, and running
+    this one again did not get through either (409): try again."""
+
+    code = "concurrent_change"
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(
+            message
+            or "Someone else changed this record at the same moment; reload it and try again."
+        )

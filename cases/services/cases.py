@@ -17,6 +17,7 @@ from cases.services._common import (
     validate_instance,
 )
 from cases.services.events import event_append
+from cases.services.locking import atomic_retrying, lock_case
 from cases.status import DEATH_STATUSES, Status
 
 EDITABLE_FIELDS = frozenset(
@@ -85,16 +86,12 @@ def case_open(*, actor: Any, **fields: Any) -> MissingPerson:
     return case
 
 
-def lock_case(case_id: int) -> MissingPerson:
-    return MissingPerson.objects.select_for_update().get(pk=case_id)
-
-
 def check_version(case: MissingPerson, expected_version: int | None) -> None:
     if expected_version is not None and case.version != expected_version:
         raise StaleVersion(expected=expected_version, actual=case.version)
 
 
-@transaction.atomic
+@atomic_retrying
 def case_update(
     *, case: MissingPerson, actor: Any, expected_version: int | None, **fields: Any
 ) -> MissingPerson:
@@ -153,7 +150,7 @@ def case_note_add(*, case: MissingPerson, actor: Any, text: str, family_visible:
     )
 
 
-@transaction.atomic
+@atomic_retrying
 def case_family_told(*, case: MissingPerson, actor: Any, note: str = "") -> MissingPerson:
     """Record that the family was told of a death in person; only then does
     the portal show the full status."""

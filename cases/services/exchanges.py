@@ -27,8 +27,8 @@ from cases.services._common import (
     require_supervisor,
     validate_instance,
 )
-from cases.services.cases import lock_case
 from cases.services.events import enqueue_dispatch, event_append
+from cases.services.locking import atomic_retrying, lock_case, lock_cases
 from cases.services.transitions import apply_status, supersede_pending
 from cases.status import DEATH_STATUSES, Status, allowed_moves, find_move
 
@@ -53,7 +53,7 @@ def _lock_planned(exchange_id: int) -> Exchange:
     return exchange
 
 
-@transaction.atomic
+@atomic_retrying
 def exchange_update(*, exchange: Exchange, actor: Any, **fields: Any) -> Exchange:
     """Change a planned exchange's details, or cancel it (status=cancelled)."""
     require_supervisor(actor)
@@ -89,13 +89,11 @@ def _free_cancelled_list(exchange: Exchange, actor: Any) -> None:
     on it go back to detained, and their families hear so. A case that moved
     on since, or waits on another planned exchange, is left as it is."""
     listed = ExchangeListing.objects.filter(exchange=exchange).values("case_id")
-    waiting = (
-        MissingPerson.objects.select_for_update()
-        .filter(pk__in=listed, status=Status.RELEASE_SCHEDULED)
-        .exclude(pk__in=_listed_elsewhere(exchange))
-        .order_by("pk")
+    candidates = MissingPerson.objects.filter(pk__in=listed).exclude(
+        pk__in=_listed_elsewhere(exchange)
     )
-    for case in waiting:
+    waiting = lock_cases(candidates.values_list("pk", flat=True))
+    for case in (c for c in waiting if c.status == Status.RELEASE_SCHEDULED):
         apply_status(
             case,
             to=Status.DETAINED,
@@ -105,7 +103,7 @@ def _free_cancelled_list(exchange: Exchange, actor: Any) -> None:
         )
 
 
-@transaction.atomic
+@atomic_retrying
 def exchange_list_case(*, exchange: Exchange, case: MissingPerson, actor: Any) -> ExchangeListing:
     """Put a detained person on the exchange list; their status becomes
     release_scheduled and their family hears of it."""
@@ -197,7 +195,7 @@ def _refuse_moved_on(exchanged: Iterable[MissingPerson]) -> None:
         )
 
 
-@transaction.atomic
+@atomic_retrying
 def exchange_complete(
     *,
     exchange: Exchange,
@@ -215,7 +213,7 @@ def exchange_complete(
         ExchangeListing.objects.filter(exchange=locked_exchange).values_list("case_id", flat=True)
     )
     _check_outcome_lists(listed, home, back)
-    cases = list(MissingPerson.objects.select_for_update().filter(pk__in=listed).order_by("pk"))
+    cases = lock_cases(listed)
     _refuse_moved_on(c for c in cases if c.pk in home)
     elsewhere = set(_listed_elsewhere(locked_exchange).values_list("case_id", flat=True))
     now = timezone.now()

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 
 from cases.errors import Conflict, IllegalTransition, InvalidInput, NotAllowed
@@ -19,8 +18,9 @@ from cases.models import (
     TransitionState,
 )
 from cases.services._common import require_caseworker, require_supervisor
-from cases.services.cases import check_version, lock_case
+from cases.services.cases import check_version
 from cases.services.events import enqueue_dispatch, event_append
+from cases.services.locking import atomic_retrying, lock_case, lock_pending_of, lock_transition
 from cases.status import DEATH_STATUSES, REASON_REQUIRED, Status, allowed_moves, find_move
 
 
@@ -68,11 +68,7 @@ def supersede_pending(moved_to: Mapping[int, str], *, actor: Any, now: datetime)
     """Cases that moved (case id -> new status) have outrun the changes still
     waiting on them: those are set aside, and each leaves a trace on its
     case's timeline (staff only), so nobody wonders where it went."""
-    waiting = list(
-        PendingTransition.objects.select_for_update()
-        .filter(case_id__in=list(moved_to), state=TransitionState.PENDING)
-        .order_by("pk")
-    )
+    waiting = lock_pending_of(moved_to)
     if not waiting:
         return []
     PendingTransition.objects.filter(pk__in=[p.pk for p in waiting]).update(
@@ -127,7 +123,7 @@ def apply_status(
     )
 
 
-@transaction.atomic
+@atomic_retrying
 def case_transition(
     *,
     case: MissingPerson,
@@ -171,15 +167,15 @@ def case_transition(
 
 def _lock_pending(transition_id: int, actor: Any) -> tuple[PendingTransition, MissingPerson]:
     require_supervisor(actor)
-    pending = PendingTransition.objects.select_for_update().get(pk=transition_id)
+    case, pending = lock_transition(transition_id)  # the case first: see locking.py
     if pending.state != TransitionState.PENDING:
         raise Conflict(f"This status change is already {pending.state}.")
     if pending.requested_by_id == actor.pk:
         raise NotAllowed("A sensitive change needs a second person: you asked for this one.")
-    return pending, lock_case(pending.case_id)
+    return pending, case
 
 
-@transaction.atomic
+@atomic_retrying
 def transition_confirm(*, transition_id: int, actor: Any, note: str = "") -> TransitionOutcome:
     pending, case = _lock_pending(transition_id, actor)
     if case.status != pending.from_status or find_move(case.status, pending.to_status) is None:
@@ -207,7 +203,7 @@ def transition_confirm(*, transition_id: int, actor: Any, note: str = "") -> Tra
     return TransitionOutcome(case=case, event=event)
 
 
-@transaction.atomic
+@atomic_retrying
 def transition_reject(*, transition_id: int, actor: Any, note: str = "") -> PendingTransition:
     pending, case = _lock_pending(transition_id, actor)
     pending.state = TransitionState.REJECTED

@@ -1,90 +1,24 @@
-"""Real transactions racing in threads, each with its own PostgreSQL connection.
-
-Where the outcome depends on one writer waiting for another's lock, the first
-writer holds its transaction open until PostgreSQL reports the second one
-waiting (pg_stat_activity), so the race is the same on every run.
-"""
+"""Real transactions racing in threads, each with its own PostgreSQL connection
+(tests/racing.py)."""
 
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from typing import Any
 
-import pytest
-from django.db import connection, connections, transaction
-
 from cases import services
 from cases.errors import IllegalTransition, InvalidInput, StaleVersion
 from cases.models import EventKind, MissingPerson, PendingTransition
+from tests.racing import first_holds_while_second_runs, in_thread, on_postgresql
 
-pytestmark = [
-    # serialized_rollback: the flush after each test would drop the role groups
-    # that migrations created; this restores them.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="row locks and concurrent writers need PostgreSQL"
-    ),
-]
-
-
-def _in_thread(fn: Callable[[], Any]) -> Callable[[], Any]:
-    """Run fn on this thread's own connection, and close it afterwards."""
-
-    def run() -> Any:
-        try:
-            return fn()
-        except Exception as exc:
-            return exc
-        finally:
-            connections.close_all()
-
-    return run
-
-
-def _wait_until_someone_waits_for_a_lock(timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    with connections["default"].cursor() as cursor:
-        while time.monotonic() < deadline:
-            cursor.execute(
-                "SELECT count(*) FROM pg_stat_activity "
-                "WHERE datname = current_database() AND wait_event_type = 'Lock'"
-            )
-            if cursor.fetchone()[0]:
-                return
-            time.sleep(0.02)
-    raise AssertionError("the second writer never waited for the first one's lock")
-
-
-def _first_holds_while_second_runs(first: Callable[[], Any], second: Callable[[], Any]) -> list:
-    """first() runs in a transaction that stays open until second() is blocked on it."""
-    holding, release = threading.Event(), threading.Event()
-
-    def held() -> Any:
-        with transaction.atomic():
-            result = first()
-            holding.set()
-            release.wait(10)
-        return result
-
-    def after() -> Any:
-        holding.wait(10)
-        return second()
-
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        a = pool.submit(_in_thread(held))
-        b = pool.submit(_in_thread(after))
-        holding.wait(10)
-        _wait_until_someone_waits_for_a_lock()
-        release.set()
-        return [a.result(timeout=20), b.result(timeout=20)]
+pytestmark = on_postgresql
 
 
 def test_two_updates_from_the_same_version_one_wins_the_other_is_stale(case, caseworker) -> None:
-    results = _first_holds_while_second_runs(
+    results = first_holds_while_second_runs(
         lambda: services.case_update(case=case, actor=caseworker, expected_version=1, rank="A"),
         lambda: services.case_update(case=case, actor=caseworker, expected_version=1, unit="B"),
     )
@@ -97,7 +31,7 @@ def test_two_updates_from_the_same_version_one_wins_the_other_is_stale(case, cas
 
 
 def test_updates_without_a_version_are_serialised_and_none_is_lost(case, caseworker) -> None:
-    results = _first_holds_while_second_runs(
+    results = first_holds_while_second_runs(
         lambda: services.case_update(case=case, actor=caseworker, expected_version=None, rank="A"),
         lambda: services.case_update(case=case, actor=caseworker, expected_version=None, unit="B"),
     )
@@ -107,7 +41,7 @@ def test_updates_without_a_version_are_serialised_and_none_is_lost(case, casewor
 
 
 def test_two_racing_moves_apply_once_and_the_other_is_refused(case, caseworker) -> None:
-    results = _first_holds_while_second_runs(
+    results = first_holds_while_second_runs(
         lambda: services.case_transition(case=case, actor=caseworker, to_status="detained"),
         lambda: services.case_transition(case=case, actor=caseworker, to_status="found_alive"),
     )
@@ -119,7 +53,7 @@ def test_two_racing_moves_apply_once_and_the_other_is_refused(case, caseworker) 
 
 
 def test_two_racing_sensitive_requests_leave_one_pending(case, caseworker, other_caseworker):
-    results = _first_holds_while_second_runs(
+    results = first_holds_while_second_runs(
         lambda: services.case_transition(case=case, actor=caseworker, to_status="deceased"),
         lambda: services.case_transition(case=case, actor=other_caseworker, to_status="deceased"),
     )
@@ -130,7 +64,7 @@ def test_two_racing_sensitive_requests_leave_one_pending(case, caseworker, other
 
 def test_a_racing_duplicate_service_number_is_invalid_input_not_a_500(make_case, caseworker):
     other = make_case(service_number="AM-2")
-    results = _first_holds_while_second_runs(
+    results = first_holds_while_second_runs(
         lambda: make_case(service_number="AM-1"),
         # Validation cannot see the first, uncommitted row: the unique index
         # makes this writer wait, then fail; the service turns that into
@@ -164,7 +98,7 @@ def test_case_numbers_stay_unique_and_gapless_under_concurrent_opening(caseworke
             barrier.wait(10)
             return open_five(n)
 
-        return _in_thread(run)
+        return in_thread(run)
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         results = [f.result(timeout=60) for f in [pool.submit(worker(n)) for n in range(8)]]
