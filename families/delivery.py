@@ -1,10 +1,10 @@
 """Delivering notifications: claim, send, record, and the sweep.
 
 A notification moves pending -> sending -> sent | failed (or back to pending
-after a transient error). The claim is one conditional UPDATE (pending ->
-sending, setting claimed_at): of two workers holding the same task, exactly
-one gets the row, so a message that was sent is never sent again by a
-duplicate or late task.
+after a transient error), or to cancelled when its relative said stop. The
+claim is one conditional UPDATE (pending -> sending, setting claimed_at): of
+two workers holding the same task, exactly one gets the row, so a message
+that was sent is never sent again by a duplicate or late task.
 
 At least once, and where a duplicate can come from: if a worker dies, or the
 database is unreachable, after the channel accepted the message but before
@@ -14,6 +14,15 @@ and it is sent again. No other path re-sends: a duplicate is bounded to the
 messages that were 'sending' at the moment of the crash, at most one extra
 copy each. Email carries X-Casemgr-Notification and webhooks
 X-Casemgr-Delivery so receivers can drop such a repeat.
+
+"Stop" means now, for messages in flight too. Un-verifying a link or opting
+out cancels the relative's pending and sending rows
+(families.services.notifications_cancel_waiting), so neither a retry after a
+transient error nor the sweep brings them back. And the delivery itself asks
+again: the claim takes a row only while its link is verified and its channel
+is one the relative still wants, and just before the send the row, the link
+and the channel are read once more. A stop that lands while the channel
+already has the message cannot call it back; the row then says 'sent'.
 """
 
 from __future__ import annotations
@@ -27,7 +36,7 @@ from typing import Any, cast
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import F, Field, Model, Q, QuerySet
+from django.db.models import Exists, F, Field, Model, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from cases.models import CaseEvent, MissingPerson
@@ -36,10 +45,13 @@ from families.channels import TransportError, get_channel
 from families.models import (
     AttemptOutcome,
     DeliveryAttempt,
+    FamilyLink,
     FamilyMember,
     Notification,
     NotificationStatus,
 )
+from families.optout import CANCELLED_OPTED_OUT
+from families.services import CANCELLED_CHANNEL_OFF, CANCELLED_UNVERIFIED
 
 logger = logging.getLogger(__name__)
 
@@ -47,13 +59,14 @@ PENDING = NotificationStatus.PENDING
 SENDING = NotificationStatus.SENDING
 SENT = NotificationStatus.SENT
 FAILED = NotificationStatus.FAILED
+CANCELLED = NotificationStatus.CANCELLED
 
 
 @dataclass(frozen=True)
 class DeliveryResult:
     """What happened, and when to try again (seconds) if a retry is due."""
 
-    outcome: str  # "sent", "retry", "failed", "skipped"
+    outcome: str  # "sent", "retry", "failed", "skipped", "cancelled"
     retry_in: int | None = None
 
 
@@ -97,6 +110,7 @@ def _claim_sql() -> str:
     returning = [f"n.{_column(Notification, f.name)}" for f in Notification._meta.concrete_fields]
     returning += [f"m.{_column(FamilyMember, name)}" for name in _member_fields()]
     returning.append(f"c.{_column(MissingPerson, 'case_number')}")
+    link = _table(FamilyLink)
     # Only identifiers from the models' meta are formatted in; values are parameters.
     return (
         f"UPDATE {_table(Notification)} AS n"  # noqa: S608
@@ -105,6 +119,11 @@ def _claim_sql() -> str:
         f" {_table(MissingPerson)} AS c"
         " WHERE n.id = %s AND n.status = %s"
         " AND m.id = n.member_id AND e.id = n.event_id AND c.id = e.case_id"
+        # Still wanted (see _stop_reason): a verified link, a channel not switched off.
+        f" AND EXISTS (SELECT 1 FROM {link} AS l WHERE l.{_column(FamilyLink, 'member')} = m.id"
+        f" AND l.{_column(FamilyLink, 'case')} = c.id AND l.{_column(FamilyLink, 'verified')})"
+        f" AND m.{_column(FamilyMember, 'channels')} @> jsonb_build_array(n.channel)"
+        f" AND NOT m.{_column(FamilyMember, 'opted_out')} @> jsonb_build_array(n.channel)"
         f" RETURNING {', '.join(returning)}"
     )
 
@@ -128,7 +147,10 @@ def _claim_returning(notification_id: int, now: Any) -> Claimed | None:
 
 
 def _claim_orm(notification_id: int, now: Any) -> Claimed | None:
-    """Other databases (the embedded SQLite): the conditional UPDATE, then a read."""
+    """Other databases (the embedded SQLite, one writer at a time): the same
+    question first, then the conditional UPDATE, then a read."""
+    if _stop_reason(notification_id) is not None:
+        return None
     claimed = Notification.objects.filter(pk=notification_id, status=PENDING).update(
         status=SENDING, claimed_at=now, attempts=F("attempts") + 1
     )
@@ -142,8 +164,9 @@ def _claim_orm(notification_id: int, now: Any) -> Claimed | None:
 
 def notification_claim(*, notification_id: int) -> Claimed | None:
     """Take the row for sending (pending -> sending, one more attempt); None
-    when another worker has it or it is done. One conditional UPDATE decides:
-    of two tasks holding the same id, exactly one gets the row."""
+    when another worker has it, it is done, or its relative no longer wants
+    it. One conditional UPDATE decides: of two tasks holding the same id,
+    exactly one gets the row."""
     now = timezone.now()
     if connection.vendor == "postgresql":
         return _claim_returning(notification_id, now)
@@ -181,14 +204,16 @@ def _mark_sent_sql() -> str:
         f"WITH attempt AS (INSERT INTO {_table(DeliveryAttempt)}"  # noqa: S608
         f" ({columns}, {message_id}) VALUES (%s, %s, %s, %s, '', %s))"
         f" UPDATE {_table(Notification)}"
-        " SET status = %s, sent_at = %s, last_error = '' WHERE id = %s AND status = %s"
+        " SET status = %s, sent_at = %s, last_error = ''"
+        " WHERE id = %s AND status IN (%s, %s)"
     )
 
 
 def _mark_sent(notification: Notification, started: Any, elapsed: float, message_id: str) -> None:
     """Record the attempt and mark the row sent, together or not at all.
     On PostgreSQL one statement does both (a data-modifying WITH): one round
-    trip and its own transaction, instead of four round trips."""
+    trip and its own transaction, instead of four round trips. A row
+    cancelled while the channel had its message is marked sent: it was."""
     if connection.vendor != "postgresql":
         with transaction.atomic():
             _record(
@@ -198,7 +223,7 @@ def _mark_sent(notification: Notification, started: Any, elapsed: float, message
                 outcome=AttemptOutcome.SENT,
                 provider_message_id=message_id,
             )
-            Notification.objects.filter(pk=notification.pk, status=SENDING).update(
+            Notification.objects.filter(pk=notification.pk, status__in=[SENDING, CANCELLED]).update(
                 status=SENT, sent_at=timezone.now(), last_error=""
             )
         return
@@ -208,7 +233,7 @@ def _mark_sent(notification: Notification, started: Any, elapsed: float, message
         max(int(elapsed * 1000), 0),
         AttemptOutcome.SENT,
     ]
-    mark: list[Any] = [SENT, timezone.now(), notification.pk, SENDING]
+    mark: list[Any] = [SENT, timezone.now(), notification.pk, SENDING, CANCELLED]
     with connection.cursor() as cursor:
         cursor.execute(_mark_sent_sql(), [*attempt, message_id[:200], *mark])
 
@@ -231,20 +256,74 @@ def _mark_error(
     last_error = str(error)
     if exhausted and not error.permanent:
         last_error = f"gave up after {notification.attempts} attempts; last: {error}"
-    Notification.objects.filter(pk=notification.pk, status=SENDING).update(
+    still_ours = Notification.objects.filter(pk=notification.pk, status=SENDING).update(
         status=FAILED if final else PENDING, last_error=last_error[:2000]
     )
+    if not still_ours:
+        return DeliveryResult("cancelled")  # stopped meanwhile: no retry brings it back
     if final:
         return DeliveryResult("failed")
     return DeliveryResult("retry", retry_in=retry_delay(notification.attempts))
+
+
+def _stop_reason(notification_id: int) -> str | None:
+    """Why this message must not go out now, or None: it was withdrawn or is
+    gone, its link is no longer verified, or its channel was switched off."""
+    verified = FamilyLink.objects.filter(
+        member_id=OuterRef("member_id"), case_id=OuterRef("event__case_id"), verified=True
+    )
+    row = (
+        Notification.objects.filter(pk=notification_id)
+        .annotate(verified=Exists(verified))
+        .values_list("status", "channel", "verified", "member__channels", "member__opted_out")
+        .first()
+    )
+    if row is None:
+        return "gone"
+    status, channel, verified_now, channels, opted_out = row
+    if status == CANCELLED:
+        return "cancelled"
+    if not verified_now:
+        return CANCELLED_UNVERIFIED
+    if channel in (opted_out or []):
+        return CANCELLED_OPTED_OUT
+    if channel not in (channels or []):
+        return CANCELLED_CHANNEL_OFF
+    return None
+
+
+def _withdraw(notification_id: int, reason: str) -> bool:
+    """Cancel the row unless it is finished or withdrawn already."""
+    withdrawn = Notification.objects.filter(
+        pk=notification_id, status__in=[PENDING, SENDING]
+    ).update(status=CANCELLED, last_error=reason)
+    if withdrawn:
+        logger.info("notification %s withdrawn before sending: %s", notification_id, reason)
+    return bool(withdrawn)
+
+
+def _not_claimed(notification_id: int) -> DeliveryResult:
+    """Taken by another task, done, or no longer wanted (then withdrawn)."""
+    reason = _stop_reason(notification_id)
+    withdrawn = reason is not None and _withdraw(notification_id, reason)
+    return DeliveryResult("cancelled" if withdrawn else "skipped")
 
 
 def notification_deliver(*, notification_id: int) -> DeliveryResult:
     """Claim, send through the channel, record the attempt, mark the outcome."""
     claimed = notification_claim(notification_id=notification_id)
     if claimed is None:
-        return DeliveryResult("skipped")
+        return _not_claimed(notification_id)
+    return notification_send(claimed)
+
+
+def notification_send(claimed: Claimed) -> DeliveryResult:
+    """Send a claimed row, unless its relative said stop since the claim."""
     notification, case_number = claimed.notification, claimed.case_number
+    reason = _stop_reason(notification.pk)
+    if reason is not None:
+        _withdraw(notification.pk, reason)
+        return DeliveryResult("cancelled")
     started, clock = timezone.now(), time.monotonic()
     try:
         result = get_channel(notification.channel).send(notification)

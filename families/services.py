@@ -39,6 +39,8 @@ logger = logging.getLogger(__name__)
 # Written on notifications that were still waiting when a link stopped being
 # verified: they are never sent.
 CANCELLED_UNVERIFIED = "Cancelled: the link to this case is no longer verified."
+# ... and on messages on a channel staff removed from the relative's channels.
+CANCELLED_CHANNEL_OFF = "Cancelled: the relative no longer receives messages on this channel."
 
 MEMBER_FIELDS = frozenset(
     {"full_name", "email", "phone", "language", "channels", "webhook_url", "webhook_secret"}
@@ -74,11 +76,15 @@ def notifications_cancel_waiting(
     case: MissingPerson | None = None,
     channel: str | None = None,
 ) -> int:
-    """Withdraw this relative's messages still waiting (or waiting for a
-    retry), about one case or on one channel: "stop" means now, not after
-    the queue drains. A message a worker is sending at this very moment
-    cannot be called back. Called inside the caller's transaction."""
-    waiting = Notification.objects.filter(member=member, status=NotificationStatus.PENDING)
+    """Withdraw this relative's messages not yet sent, about one case or on
+    one channel: "stop" means now, not after the queue drains. That includes
+    a message a worker holds ('sending'): should its send fail, no retry and
+    no sweep brings it back, and the worker asks again just before sending
+    (families.delivery). Only a message the channel already has cannot be
+    called back. Called inside the caller's transaction."""
+    waiting = Notification.objects.filter(
+        member=member, status__in=[NotificationStatus.PENDING, NotificationStatus.SENDING]
+    )
     if case is not None:
         waiting = waiting.filter(event__case=case)
     if channel is not None:

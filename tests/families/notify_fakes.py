@@ -26,12 +26,18 @@ class Received:
 
 @dataclass
 class Script:
-    """Replies to give, in order; the last one repeats."""
+    """Replies to give, in order; the last one repeats. Clear `gate` to hold
+    every reply until it is set again; `arrived` is set by each request."""
 
     replies: list[Any]
     delay: float = 0.0
     received: list[Any] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    arrived: threading.Event = field(default_factory=threading.Event)
+    gate: threading.Event = field(default_factory=threading.Event)
+
+    def __post_init__(self) -> None:
+        self.gate.set()
 
     def next_reply(self, item: Any) -> Any:
         with self.lock:
@@ -51,6 +57,8 @@ def http_receiver(*replies: int | tuple[int, float]) -> Iterator[tuple[str, Scri
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length)
             reply = script.next_reply(Received(self.path, dict(self.headers.items()), body))
+            script.arrived.set()
+            script.gate.wait(30)
             status, delay = reply if isinstance(reply, tuple) else (reply, 0.0)
             if delay:
                 time.sleep(delay)

@@ -1,5 +1,6 @@
 """The delivery's few round trips: the claim reads what the send needs in
-the same statement, and the attempt and the 'sent' mark are one write. The
+the same statement, one read asks just before the send whether the relative
+still wants it, and the attempt and the 'sent' mark are one write. The
 portable path (the embedded SQLite) must behave the same."""
 
 from __future__ import annotations
@@ -35,13 +36,14 @@ def reload(notification: Notification) -> Notification:
 
 @needs_postgresql
 @pytest.mark.parametrize("channel", ["email", "sms"])
-def test_an_email_or_sms_delivery_takes_two_queries(
+def test_an_email_or_sms_delivery_takes_three_queries(
     make_notification: MakeNotification,
     django_assert_max_num_queries: Any,
     channel: str,
 ) -> None:
     notification = make_notification(channel)
-    with django_assert_max_num_queries(2):  # the claim, then attempt + 'sent' together
+    # The claim, the last look before sending, then attempt + 'sent' together.
+    with django_assert_max_num_queries(3):
         assert notification_deliver(notification_id=notification.pk).outcome == "sent"
     notification = reload(notification)
     assert notification.status == NotificationStatus.SENT
@@ -54,7 +56,7 @@ def test_a_webhook_delivery_reads_its_event_once_more(
 ) -> None:
     with http_receiver(200) as (url, receiver):
         notification = make_notification("webhook", webhook_url=url)
-        with django_assert_max_num_queries(3):
+        with django_assert_max_num_queries(4):
             assert notification_deliver(notification_id=notification.pk).outcome == "sent"
     (request,) = receiver.received
     assert request.json()["case_number"] == notification.event.case.case_number
