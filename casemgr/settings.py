@@ -27,6 +27,9 @@ if not SECRET_KEY:
             "set SECRET_KEY to a long random value."
         )
     SECRET_KEY = _DEV_SECRET_KEY
+# Keys retired by a rotation, newest first: what they signed (opt-out links in
+# messages already sent, sessions) still verifies; only SECRET_KEY signs.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", "")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
