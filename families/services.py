@@ -201,7 +201,8 @@ INVITATION_SUBJECT = {
 
 
 class InvitationNotSent(DomainError):
-    """The mail server refused or could not be reached; nothing was stored."""
+    """The mail server refused or could not be reached; the invitation was
+    withdrawn."""
 
     code = "invitation_not_sent"
 
@@ -231,32 +232,45 @@ def _send_invitation(member: FamilyMember, token: str, invitation: Invitation) -
         ) from exc
 
 
-@transaction.atomic
 def invitation_create(*, member: FamilyMember, actor: Any) -> Invitation:
     """Send a relative a one-time link to choose a username and password.
 
     Only the token's SHA-256 is stored; the raw token exists only in the email.
     A new invitation supersedes every older unused one (see
-    selectors.invitation_refusal). The email is sent inside the transaction:
-    if the mail server refuses it, no invitation is left behind that nobody
-    received.
+    selectors.invitation_refusal). The invitation is committed first and the
+    email sent after the commit, holding no lock (a slow mail server must not
+    hold the relative's row), so no email ever carries a token whose commit
+    failed. If the mail server refuses it, the invitation is withdrawn: nothing
+    is left that nobody received, and an older invitation works again.
     """
-    require_caseworker(actor)
-    locked = FamilyMember.objects.select_for_update().get(pk=member.pk)
-    if not locked.email:
-        raise InvalidInput({"email": "The relative needs an email address to be invited."})
-    if locked.user_id is not None:
-        raise Conflict("This relative already has an account.")
-    token = secrets.token_urlsafe(32)
-    invitation = Invitation.objects.create(
-        member=locked,
-        token_hash=token_hash(token),
-        created_by=actor,
-        expires_at=timezone.now() + timedelta(hours=settings.INVITATION_TTL_HOURS),
-    )
-    _send_invitation(locked, token, invitation)
-    logger.info("invitation #%s sent to relative #%s", invitation.pk, locked.pk)
+    invitation, token = _invitation_store(member=member, actor=actor)
+    try:
+        _send_invitation(invitation.member, token, invitation)
+    except InvitationNotSent:
+        Invitation.objects.filter(pk=invitation.pk).delete()
+        raise
+    logger.info("invitation #%s sent to relative #%s", invitation.pk, invitation.member_id)
     return invitation
+
+
+def _invitation_store(*, member: FamilyMember, actor: Any) -> tuple[Invitation, str]:
+    # Durable: the commit must be real before the email leaves, so this may
+    # not run inside a caller's transaction.
+    with transaction.atomic(durable=True):
+        require_caseworker(actor)
+        locked = FamilyMember.objects.select_for_update().get(pk=member.pk)
+        if not locked.email:
+            raise InvalidInput({"email": "The relative needs an email address to be invited."})
+        if locked.user_id is not None:
+            raise Conflict("This relative already has an account.")
+        token = secrets.token_urlsafe(32)
+        invitation = Invitation.objects.create(
+            member=locked,
+            token_hash=token_hash(token),
+            created_by=actor,
+            expires_at=timezone.now() + timedelta(hours=settings.INVITATION_TTL_HOURS),
+        )
+    return invitation, token
 
 
 def _check_username(username: Any) -> str:
