@@ -1,14 +1,15 @@
 """One error shape for the whole API, and the mapping of domain errors.
 
 400 {"field": ["message"]} or {"detail": "..."}; 409 carries the allowed
-moves; every error names the field or the rule.
+moves; every error names the field or the rule. 404 comes only from the
+lookups of what the request names (get_object_or_404, Http404, NotFound): an
+ObjectDoesNotExist from anywhere else is a bug and stays a logged 500.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ObjectDoesNotExist
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.db import OperationalError
 from django.http import Http404
@@ -62,8 +63,6 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         # A deadlock or serialization failure that no retry absorbed: the
         # other writer won; this one may simply try again.
         return domain_error_response(ConcurrentChange())
-    if isinstance(exc, ObjectDoesNotExist):
-        exc = Http404(str(exc))
     response = drf_exception_handler(exc, context)
     if response is not None:
         _name_the_rule(exc, response)
