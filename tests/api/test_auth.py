@@ -45,8 +45,12 @@ def test_a_token_is_given_for_the_right_password(anon: APIClient, caseworker: Us
     )
     assert response.status_code == 200
     token = response.json()["token"]
-    listed = APIClient(HTTP_AUTHORIZATION=f"Token {token}").get("/api/cases/")
-    assert listed.status_code == 200
+    client = APIClient(HTTP_AUTHORIZATION=f"Token {token}")
+    opened = client.post("/api/cases/", {"given_name": "Armen", "family_name": "Petrosyan"})
+    assert opened.status_code == 201
+    # The token acts as the person who logged in: the timeline names them.
+    (event,) = client.get(f"/api/cases/{opened.json()['id']}/timeline/").json()["results"]
+    assert event["actor"] == caseworker.username
 
 
 def test_the_same_token_comes_back_on_a_second_login(anon: APIClient, caseworker: User) -> None:

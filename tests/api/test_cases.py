@@ -245,4 +245,8 @@ def test_an_unknown_case_is_404(cw: APIClient, ident: str) -> None:
 def test_list_filters_do_not_hide_a_case_asked_for_by_id(
     cw: APIClient, case: MissingPerson
 ) -> None:
-    assert cw.get(f"/api/cases/{case.pk}/", {"status": "detained"}).status_code == 200
+    response = cw.get(f"/api/cases/{case.pk}/", {"status": "detained"})
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["id"], body["case_number"]) == (case.pk, case.case_number)
+    assert body["status"] == "missing"  # the filter asked for another status: not applied

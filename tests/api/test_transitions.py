@@ -110,8 +110,20 @@ def test_a_request_the_case_has_outrun_cannot_be_confirmed(
 def test_a_second_sensitive_request_while_one_waits_is_409(
     cw: APIClient, case: MissingPerson
 ) -> None:
-    assert move(cw, case, "deceased", "one").status_code == 202
-    assert move(cw, case, "deceased", "two").status_code == 409
+    first = move(cw, case, "deceased", "one")
+    assert first.status_code == 202
+    second = move(cw, case, "deceased", "two")
+    assert second.status_code == 409
+    assert second.json()["code"] == "conflict"
+    (waiting,) = PendingTransition.objects.filter(case=case)
+    assert (waiting.pk, waiting.note, waiting.state) == (
+        first.json()["pending_transition"]["id"],
+        "one",
+        "pending",
+    )
+    assert case.events.filter(kind="transition_requested").count() == 1
+    case.refresh_from_db()
+    assert case.status == "missing"
 
 
 def test_a_supervisor_rejects_a_request(cw: APIClient, sup: APIClient, case: MissingPerson) -> None:

@@ -4,6 +4,7 @@ webhook) and an SMTP server, each answering from a script of replies."""
 from __future__ import annotations
 
 import json
+import socket
 import socketserver
 import threading
 import time
@@ -132,13 +133,40 @@ def smtp_server(rcpt_reply: str = "250 OK", delay: float = 0.0) -> Iterator[tupl
         server.server_close()
 
 
+@dataclass
+class SilentBroker:
+    """A Redis that accepts connections and never answers (the kernel
+    completes the handshakes; nobody reads)."""
+
+    listener: socket.socket
+    accepted: list[socket.socket] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.listener.getsockname()[1]}/0"
+
+    def connections(self) -> int:
+        """How many connections were ever opened to it: each one waits in the
+        listen backlog until it is taken here, even one its client closed."""
+        while True:
+            try:
+                conn, _ = self.listener.accept()
+            except BlockingIOError:
+                return len(self.accepted)
+            self.accepted.append(conn)
+
+
 @contextmanager
-def silent_broker() -> Iterator[str]:
+def silent_broker() -> Iterator[SilentBroker]:
     """A port that accepts connections and never answers: a hung Redis (the
     worst case for a publish, worse than a refused connection)."""
-    import socket
-
     with socket.socket() as listener:
         listener.bind(("127.0.0.1", 0))
-        listener.listen(64)  # the kernel completes handshakes; nobody reads
-        yield f"redis://127.0.0.1:{listener.getsockname()[1]}/0"
+        listener.listen(256)
+        listener.setblocking(False)
+        broker = SilentBroker(listener)
+        try:
+            yield broker
+        finally:
+            for conn in broker.accepted:
+                conn.close()

@@ -62,12 +62,22 @@ def test_a_relative_without_the_contact_for_a_channel_is_refused_in_the_admin(
     assert not FamilyMember.objects.exists()
 
 
-def test_the_notification_list_renders_with_its_filters(caseworker) -> None:
+def test_the_notification_list_filters_by_status(make_notification, caseworker) -> None:
+    from families.models import Notification
+
+    failed, sent = make_notification("email"), make_notification("sms")
+    Notification.objects.filter(pk=failed.pk).update(status="failed")
+    Notification.objects.filter(pk=sent.pk).update(status="sent")
     client = _staff(caseworker)
-    response = client.get(
-        reverse("admin:families_notification_changelist"), {"status__exact": "failed"}
-    )
+    changelist = reverse("admin:families_notification_changelist")
+
+    response = client.get(changelist, {"status__exact": "failed"})
+
     assert response.status_code == 200
+    assert [n.pk for n in response.context["cl"].result_list] == [failed.pk]
+    everything = client.get(changelist).context["cl"].result_list
+    assert {n.pk for n in everything} == set(Notification.objects.values_list("pk", flat=True))
+    assert sent.pk in {n.pk for n in everything}
 
 
 def test_a_notification_page_is_read_only_and_shows_its_attempts(case, caseworker) -> None:
