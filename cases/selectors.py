@@ -21,7 +21,6 @@ from cases.models import (
     ExchangeListing,
     MissingPerson,
     PendingTransition,
-    TransitionState,
 )
 from cases.roles import STAFF_ROLES, is_caseworker
 
@@ -31,12 +30,6 @@ def cases_visible_to(user: Any) -> QuerySet[MissingPerson]:
     if not is_caseworker(user):
         return MissingPerson.objects.none()
     return MissingPerson.objects.all()
-
-
-def case_for(*, user: Any, case_id: Any) -> MissingPerson:
-    """One case the user may see; MissingPerson.DoesNotExist (404) otherwise,
-    so that an outsider cannot tell a hidden case from an absent one."""
-    return cases_visible_to(user).get(pk=case_id)
 
 
 def cases_named(qs: QuerySet[MissingPerson], q: str) -> QuerySet[MissingPerson]:
@@ -67,10 +60,6 @@ def transitions_visible_to(user: Any, *, state: str | None = None) -> QuerySet[P
     if state:
         qs = qs.filter(state=state)
     return qs
-
-
-def transitions_pending(*, user: Any) -> QuerySet[PendingTransition]:
-    return transitions_visible_to(user, state=TransitionState.PENDING)
 
 
 def capture_reports_visible_to(user: Any) -> QuerySet[CaptureReport]:

@@ -36,11 +36,10 @@ from typing import Any, cast
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Exists, F, Field, Model, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, Field, Model, OuterRef, Q
 from django.utils import timezone
 
 from cases.models import CaseEvent, MissingPerson
-from cases.roles import is_caseworker
 from families.channels import TransportError, get_channel
 from families.models import (
     AttemptOutcome,
@@ -437,17 +436,3 @@ def notifications_sweep(
             published,
         )
     return {"released": len(released), "enqueued": len(ids), "published": published}
-
-
-# --- Reads ---------------------------------------------------------------------
-
-
-def notifications_failed(*, user: Any, case_id: int | None = None) -> QuerySet[Notification]:
-    """Failed notifications, newest first, for caseworkers to act on (wrong
-    address, refused number...). Family members and outsiders see none."""
-    if not is_caseworker(user):
-        return Notification.objects.none()
-    qs = Notification.objects.filter(status=FAILED).select_related("member", "event__case")
-    if case_id is not None:
-        qs = qs.filter(event__case_id=case_id)
-    return qs.order_by("-created_at", "-id")

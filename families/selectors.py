@@ -208,12 +208,6 @@ def _updates_by_case(case_ids: Sequence[int], language: str) -> dict[int, list[F
     return updates
 
 
-def family_updates(member: FamilyMember, case: MissingPerson) -> list[FamilyUpdate]:
-    """The updates of one case, newest first, in the relative's language."""
-    family_case_or_404(member, case.case_number)
-    return _updates_by_case([case.pk], member.language)[case.pk]
-
-
 def _caseworker_contact(case: MissingPerson, language: str) -> tuple[str, str]:
     # The same person and number as the messages name (families.texts); where
     # they say "our hotline", the portal names it too, never a login name.

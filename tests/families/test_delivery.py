@@ -15,8 +15,9 @@ from django.core import mail
 from django.utils import timezone
 
 from casemgr.celery import app as celery_app
-from families.delivery import notification_deliver, notifications_failed, notifications_sweep
+from families.delivery import notification_deliver, notifications_sweep
 from families.models import AttemptOutcome, Notification, NotificationStatus
+from families.selectors import notifications_visible_to
 from families.tasks import deliver
 from tests.families.notify_fakes import http_receiver
 
@@ -110,11 +111,11 @@ def test_a_refused_message_fails_at_once_and_caseworkers_see_it(
     (attempt,) = notification.delivery_attempts.all()
     assert attempt.outcome == AttemptOutcome.PERMANENT_ERROR
     assert attempt.duration_ms >= 0
-    assert list(notifications_failed(user=caseworker)) == [notification]
-    assert list(notifications_failed(user=caseworker, case_id=notification.event.case_id)) == [
-        notification
-    ]
-    assert list(notifications_failed(user=outsider)) == []
+    failed = {"status": NotificationStatus.FAILED}
+    assert list(notifications_visible_to(caseworker, **failed)) == [notification]
+    case_id = notification.event.case_id
+    assert list(notifications_visible_to(caseworker, case_id=case_id, **failed)) == [notification]
+    assert list(notifications_visible_to(outsider, **failed)) == []
 
 
 def test_retries_stop_after_the_maximum_and_the_row_fails(

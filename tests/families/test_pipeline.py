@@ -16,8 +16,9 @@ from django.db.models import Count
 
 from cases.models import CaseEvent
 from cases.services import events_sweep
-from families.delivery import notifications_failed, notifications_sweep
+from families.delivery import notifications_sweep
 from families.models import Notification, NotificationStatus
+from families.selectors import notifications_visible_to
 from families.services import family_member_update
 from families.tasks import deliver
 from tests.families.notify_fakes import http_receiver, silent_broker, smtp_server
@@ -226,4 +227,5 @@ def test_a_gateway_error_is_retried_by_the_worker_and_a_refusal_fails_visibly(
     assert len(bad.received) == 1
     assert "HTTP 400" in failed.last_error
     assert [a.outcome for a in failed.delivery_attempts.all()] == ["permanent_error"]
-    assert list(notifications_failed(user=caseworker)) == [failed]
+    staff_view = notifications_visible_to(caseworker, status=NotificationStatus.FAILED)
+    assert list(staff_view) == [failed]

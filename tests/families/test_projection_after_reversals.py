@@ -9,7 +9,11 @@ from families.labels import AWAITING_CONTACT, STATUS_LABELS
 
 
 def _messages(member, case):
-    return [u.message for u in selectors.family_updates(member, case)]
+    """The updates of one case as the portal and the API read them."""
+    (view,) = selectors.family_case_views(
+        member, [selectors.family_case_or_404(member, case.case_number)]
+    )
+    return [u.message for u in view.updates]
 
 
 def _confirm(case, to, caseworker, supervisor):

@@ -55,9 +55,9 @@ def test_family_case_or_404_returns_the_members_own_case(member, case):
     assert selectors.family_case_or_404(member, case.case_number) == case
 
 
-def test_family_updates_refuse_another_familys_case(member, other_case):
+def test_another_familys_case_is_refused(member, other_case):
     with pytest.raises(Http404):
-        selectors.family_updates(member, other_case)
+        selectors.family_case_or_404(member, other_case.case_number)
 
 
 def test_notifications_visible_to_nobody_but_staff(member, caseworker):

@@ -11,7 +11,11 @@ from families.labels import AWAITING_CONTACT, STATUS_LABELS
 
 
 def _messages(member, case):
-    return [u.message for u in selectors.family_updates(member, case)]
+    """The updates of one case as the portal and the API read them."""
+    (view,) = selectors.family_case_views(
+        member, [selectors.family_case_or_404(member, case.case_number)]
+    )
+    return [u.message for u in view.updates]
 
 
 def test_a_status_change_reads_as_the_label_in_the_members_language(make_member, case, caseworker):

@@ -23,9 +23,9 @@ from families.texts import (
     STATUS_CHANGED,
     message_kind,
     render_message,
-    sms_segments,
 )
 from tests.families.notify_fixtures import CASEWORKER_NAME, CASEWORKER_PHONE
+from tests.families.sms_parts import sms_segments
 
 OPTOUT = "https://casemgr.example.am/optout/2x.s:AbCdEfGhIjKlMnOpQrStUv/"
 
