@@ -19,7 +19,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from cases.models import EventKind
-from cases.services.events import event_append
+from cases.services import event_append
 from families.models import Channel, FamilyMember
 from families.services import notifications_cancel_waiting
 

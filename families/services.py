@@ -21,8 +21,7 @@ from django.utils import timezone
 
 from cases.errors import Conflict, DomainError, InvalidInput
 from cases.models import EventKind, MissingPerson
-from cases.services._common import require_caseworker, validate_instance
-from cases.services.events import event_append
+from cases.services import event_append, require_caseworker, validate_instance
 from families.models import (
     Channel,
     FamilyLink,

@@ -1,11 +1,16 @@
 """Every write to the registry. Each function is keyword-only, atomic, and
 appends the case's event(s); views, serializers, admin and tasks call these.
+
+Other apps use only the names in __all__: besides the writes, event_append
+(a write of theirs that concerns a case appends the case's event in their
+transaction), and the two checks every service starts with.
 """
 
 from __future__ import annotations
 
+from cases.services._common import require_caseworker, validate_instance
 from cases.services.cases import case_family_told, case_note_add, case_open, case_update
-from cases.services.events import event_dispatch, events_sweep
+from cases.services.events import event_append, event_dispatch, events_sweep
 from cases.services.exchanges import (
     exchange_complete,
     exchange_list_case,
@@ -29,12 +34,15 @@ __all__ = [
     "case_open",
     "case_transition",
     "case_update",
+    "event_append",
     "event_dispatch",
     "events_sweep",
     "exchange_complete",
     "exchange_list_case",
     "exchange_plan",
     "exchange_update",
+    "require_caseworker",
     "transition_confirm",
     "transition_reject",
+    "validate_instance",
 ]
