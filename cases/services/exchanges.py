@@ -27,7 +27,7 @@ from cases.services._common import (
     require_supervisor,
     validate_instance,
 )
-from cases.services.events import enqueue_dispatch, event_append
+from cases.services.events import enqueue_dispatch
 from cases.services.locking import atomic_retrying, lock_case, lock_cases
 from cases.services.transitions import apply_status, supersede_pending
 from cases.status import DEATH_STATUSES, Status, allowed_moves, find_move
@@ -134,27 +134,17 @@ def exchange_list_case(*, exchange: Exchange, case: MissingPerson, actor: Any) -
             )
     except IntegrityError as exc:
         raise integrity_to_invalid(exc) from exc
-    before = locked.status
-    now = timezone.now()
-    locked.status = Status.RELEASE_SCHEDULED
-    locked.status_changed_at = now
-    locked.version += 1
-    locked._history_user = actor  # type: ignore[attr-defined]
-    locked.save()
-    supersede_pending({locked.pk: Status.RELEASE_SCHEDULED}, actor=actor, now=now)
-    event_append(
-        case=locked,
-        kind=EventKind.EXCHANGE_LISTED,
+    apply_status(
+        locked,
+        to=Status.RELEASE_SCHEDULED,
         actor=actor,
+        note="",
+        kind=EventKind.EXCHANGE_LISTED,
         summary=f"Put on the list of exchange {locked_exchange.name}",
-        family_visible=True,
-        data={
-            "from": before,
-            "to": Status.RELEASE_SCHEDULED,
+        extra={
             "exchange_id": locked_exchange.pk,
             "scheduled_for": str(locked_exchange.scheduled_for or ""),
         },
-        at=now,
     )
     return listing
 

@@ -99,8 +99,11 @@ def apply_status(
     actor: Any,
     note: str,
     extra: dict[str, Any] | None = None,
+    kind: str = EventKind.STATUS_CHANGED,
+    summary: str = "",
 ) -> CaseEvent:
-    """Move a locked case and append the family-visible status event."""
+    """Move a locked case and append the family-visible event of the move
+    (a status change, or `kind` where the move has its own words)."""
     before = case.status
     now = timezone.now()
     case.status = to
@@ -114,9 +117,9 @@ def apply_status(
     supersede_pending({case.pk: to}, actor=actor, now=now)
     return event_append(
         case=case,
-        kind=EventKind.STATUS_CHANGED,
+        kind=kind,
         actor=actor,
-        summary=f"Status: {before} → {to}",
+        summary=summary or f"Status: {before} → {to}",
         family_visible=True,
         data={"from": before, "to": to, "note": note, **(extra or {})},
         at=now,
