@@ -21,6 +21,7 @@ from cases.models import (
     ExchangeListing,
     MissingPerson,
     PendingTransition,
+    Verification,
 )
 from cases.roles import STAFF_ROLES, is_caseworker
 
@@ -60,6 +61,15 @@ def transitions_visible_to(user: Any, *, state: str | None = None) -> QuerySet[P
     if state:
         qs = qs.filter(state=state)
     return qs
+
+
+def reports_family_may_hear() -> QuerySet[CaptureReport]:
+    """The capture reports a family may hear of: shared with them and not
+    refuted. The one rule, for the event's flag (cases.services.reports), the
+    messages (families.notify) and the portal (families.selectors)."""
+    return CaptureReport.objects.filter(share_with_family=True).exclude(
+        verification=Verification.REFUTED
+    )
 
 
 def capture_reports_visible_to(user: Any) -> QuerySet[CaptureReport]:

@@ -19,7 +19,8 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from cases.models import CaptureReport, CaseEvent, Verification
+from cases.models import CaseEvent
+from cases.selectors import reports_family_may_hear
 from families.channels import has_address
 from families.models import FamilyLink, FamilyMember, Notification, NotificationStatus
 from families.optout import optout_url
@@ -44,10 +45,8 @@ def _report_still_shared(event: CaseEvent) -> bool:
     dispatch comes late (broker down, sweep), a report refuted, unshared or
     moved to another case in between must not reach this family."""
     return (
-        CaptureReport.objects.filter(
-            pk=event.data.get("report_id"), case_id=event.case_id, share_with_family=True
-        )
-        .exclude(verification=Verification.REFUTED)
+        reports_family_may_hear()
+        .filter(pk=event.data.get("report_id"), case_id=event.case_id)
         .exists()
     )
 

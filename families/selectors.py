@@ -20,8 +20,9 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
-from cases.models import CaptureReport, CaseEvent, EventKind, MissingPerson, Verification
+from cases.models import CaseEvent, EventKind, MissingPerson
 from cases.roles import is_caseworker
+from cases.selectors import reports_family_may_hear
 from cases.status import DEATH_STATUSES, Status
 from families.labels import AWAITING_CONTACT, family_status, status_label
 from families.models import FamilyLink, FamilyMember, Invitation, Notification, NotificationStatus
@@ -138,8 +139,8 @@ def _shared_reports(case_ids: Sequence[int], events: Iterable[CaseEvent]) -> dic
     if not ids:
         return {}
     reports = (
-        CaptureReport.objects.filter(pk__in=ids, case_id__in=case_ids, share_with_family=True)
-        .exclude(verification=Verification.REFUTED)
+        reports_family_may_hear()
+        .filter(pk__in=ids, case_id__in=case_ids)
         .only("id", "case_id", "captured_on", "place_of_detention")
     )
     return {r.pk: r for r in reports}

@@ -6,7 +6,8 @@ from typing import Any
 
 from django.db import transaction
 
-from cases.models import CaptureReport, EventKind, MissingPerson, Verification
+from cases.models import CaptureReport, EventKind, MissingPerson
+from cases.selectors import reports_family_may_hear
 from cases.services._common import (
     refuse_future_dates,
     refuse_unknown_fields,
@@ -40,7 +41,8 @@ DATE_FIELDS = ("reported_on", "captured_on", "date_of_birth_as_reported")
 
 
 def _family_may_hear(report: CaptureReport) -> bool:
-    return report.share_with_family and report.verification != Verification.REFUTED
+    """As the report is stored now (the rule: cases.selectors)."""
+    return reports_family_may_hear().filter(pk=report.pk).exists()
 
 
 def _report_event(
