@@ -23,8 +23,7 @@ from cases.models import CaptureReport, CaseEvent, EventKind, MissingPerson
 from cases.status import DEATH_STATUSES, Status
 from families.labels import AWAITING_CONTACT, family_status, status_label
 from families.models import FamilyMember
-
-LANGUAGES = ("hy", "ru", "en")
+from families.wording import MESSAGE_LANGUAGES
 
 STATUS_CHANGED = "status_changed"
 EXPECT_CONTACT = "expect_contact"
@@ -169,7 +168,7 @@ def render_message(
     kind = message_kind(event)
     if kind is None:
         raise ValueError(f"event {event.pk} ({event.kind}) makes no message")
-    language = member.language if member.language in LANGUAGES else "en"
+    language = member.language if member.language in MESSAGE_LANGUAGES else "en"
     facts = family_facts(event, language)
     context = {
         **(base_context or event_context(event)),

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-LANGUAGES = ("hy", "ru", "en")
+# The languages relatives read (families.models.Language); not Django's
+# settings.LANGUAGES, which are the interface's.
+MESSAGE_LANGUAGES = ("hy", "ru", "en")
 
 UPDATE_WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -126,7 +128,7 @@ HOTLINE_NAME: dict[str, str] = {
 
 
 def _lang(language: str) -> str:
-    return language if language in LANGUAGES else "en"
+    return language if language in MESSAGE_LANGUAGES else "en"
 
 
 def update_words(language: str) -> dict[str, str]:

@@ -34,7 +34,9 @@ class TransportError(Exception):
         return f"{kind}: {self.message}"
 
 
-class Channel:
+class DeliveryChannel:
+    """How messages go out on one channel (families.models.Channel names them)."""
+
     name: ClassVar[str]
 
     def address(self, member: object) -> str:
@@ -45,14 +47,14 @@ class Channel:
         raise NotImplementedError
 
 
-def get_channel(name: str) -> Channel:
+def get_channel(name: str) -> DeliveryChannel:
     # Imported here so that the channel modules can import settings-driven
     # backends lazily and this package stays cheap to import.
     from families.channels.email import EmailChannel
     from families.channels.sms import SmsChannel
     from families.channels.webhook import WebhookChannel
 
-    channels: dict[str, type[Channel]] = {
+    channels: dict[str, type[DeliveryChannel]] = {
         EmailChannel.name: EmailChannel,
         SmsChannel.name: SmsChannel,
         WebhookChannel.name: WebhookChannel,
@@ -70,4 +72,4 @@ def has_address(member: object, channel: str) -> bool:
         return False
 
 
-__all__ = ["Channel", "SendResult", "TransportError", "get_channel", "has_address"]
+__all__ = ["DeliveryChannel", "SendResult", "TransportError", "get_channel", "has_address"]

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.utils import DNS_NAME
 
-from families.channels import Channel, SendResult, TransportError
+from families.channels import DeliveryChannel, SendResult, TransportError
 
 if TYPE_CHECKING:
     from families.models import Notification
@@ -55,7 +55,7 @@ def classify_smtp_error(exc: BaseException) -> TransportError:
     return TransportError(f"unexpected {type(exc).__name__}", permanent=False)
 
 
-class EmailChannel(Channel):
+class EmailChannel(DeliveryChannel):
     name: ClassVar[str] = "email"
 
     def address(self, member: object) -> str:

@@ -20,7 +20,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
 
-from families.channels import Channel, SendResult, TransportError
+from families.channels import DeliveryChannel, SendResult, TransportError
 
 if TYPE_CHECKING:
     from families.models import Notification
@@ -102,7 +102,7 @@ def get_sms_backend() -> SmsBackend:
     return _backend_class(settings.SMS_BACKEND)()
 
 
-class SmsChannel(Channel):
+class SmsChannel(DeliveryChannel):
     name: ClassVar[str] = "sms"
 
     def address(self, member: object) -> str:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.conf import settings
 
-from families.channels import Channel, SendResult, TransportError
+from families.channels import DeliveryChannel, SendResult, TransportError
 from families.channels.sms import post_json
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def webhook_payload(notification: Notification) -> dict[str, Any]:
     }
 
 
-class WebhookChannel(Channel):
+class WebhookChannel(DeliveryChannel):
     name: ClassVar[str] = "webhook"
 
     def address(self, member: object) -> str:

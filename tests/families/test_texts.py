@@ -18,12 +18,12 @@ from families.texts import (
     CAPTURE_REPORT,
     EXCHANGE_LISTED,
     EXPECT_CONTACT,
-    LANGUAGES,
     NOTE,
     STATUS_CHANGED,
     message_kind,
     render_message,
 )
+from families.wording import MESSAGE_LANGUAGES
 from tests.families.notify_fixtures import CASEWORKER_NAME, CASEWORKER_PHONE
 from tests.families.sms_parts import sms_segments
 
@@ -78,7 +78,7 @@ def member(language: str) -> FamilyMember:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", MESSAGE_LANGUAGES)
 @pytest.mark.parametrize(
     "kind", [STATUS_CHANGED, EXPECT_CONTACT, EXCHANGE_LISTED, CAPTURE_REPORT, NOTE]
 )
@@ -105,7 +105,7 @@ def test_every_kind_renders_in_every_language_with_case_contact_and_optout(
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", MESSAGE_LANGUAGES)
 @pytest.mark.parametrize("status", sorted(DEATH_STATUSES))
 def test_a_confirmed_death_only_asks_the_family_to_expect_their_caseworker(
     staffed_case: MissingPerson, language: str, status: str
@@ -129,7 +129,7 @@ def test_a_confirmed_death_only_asks_the_family_to_expect_their_caseworker(
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", MESSAGE_LANGUAGES)
 def test_without_a_caseworker_the_hotline_is_given(
     make_case: Any, settings: Any, language: str
 ) -> None:
@@ -147,7 +147,7 @@ def test_without_a_caseworker_the_hotline_is_given(
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", MESSAGE_LANGUAGES)
 @pytest.mark.parametrize("status", [s for s in Status.values if s not in DEATH_STATUSES])
 def test_status_messages_name_the_new_status_in_the_relatives_language(
     staffed_case: MissingPerson, language: str, status: str
@@ -162,7 +162,7 @@ def test_status_messages_name_the_new_status_in_the_relatives_language(
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", MESSAGE_LANGUAGES)
 @pytest.mark.parametrize("kind", [STATUS_CHANGED, EXPECT_CONTACT, EXCHANGE_LISTED, CAPTURE_REPORT])
 def test_sms_texts_stay_short(staffed_case: MissingPerson, language: str, kind: str) -> None:
     """English fits two GSM-7 parts. Armenian and Cyrillic need UCS-2 (67
