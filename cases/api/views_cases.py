@@ -20,10 +20,10 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from casemgr.permissions import IsCaseworker
 from cases import selectors, services
 from cases.api.conditional import etag_for, if_match_version
 from cases.api.filters import CaseFilter
+from cases.api.permissions import IsCaseworker
 from cases.api.schema import IF_MATCH, IF_MATCH_OPTIONAL, responses
 from cases.api.serializers import (
     CaseSerializer,

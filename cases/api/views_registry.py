@@ -11,9 +11,9 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from casemgr.permissions import IsCaseworker, IsSupervisor, ReadCaseworkerWriteSupervisor
 from cases import selectors, services
 from cases.api.filters import CaptureReportFilter
+from cases.api.permissions import IsCaseworker, IsSupervisor, ReadCaseworkerWriteSupervisor
 from cases.api.schema import responses
 from cases.api.serializers_registry import (
     CaptureReportSerializer,

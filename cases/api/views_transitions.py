@@ -12,9 +12,9 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from casemgr.permissions import IsCaseworker, IsSupervisor
 from cases import selectors, services
 from cases.api.filters import TransitionFilter
+from cases.api.permissions import IsCaseworker, IsSupervisor
 from cases.api.schema import responses
 from cases.api.serializers import CaseSerializer, DecisionSerializer, PendingTransitionSerializer
 from cases.api.views_cases import case_response

@@ -18,9 +18,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle
 
-from casemgr.permissions import IsCaseworker, IsFamilyMember
+from cases.api.permissions import IsCaseworker
 from cases.models import MissingPerson
 from families import selectors, services
+from families.api.permissions import IsFamilyMember
 from families.api.serializers import (
     AcceptInviteSerializer,
     AccountCreatedSerializer,

@@ -1,4 +1,4 @@
-"""DRF permission classes by role. Object-level access lives in selectors."""
+"""DRF permission classes by staff role. Object-level access lives in selectors."""
 
 from __future__ import annotations
 
@@ -7,14 +7,6 @@ from typing import Any
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 from cases.roles import is_caseworker, is_supervisor
-
-
-def is_family_member(user: Any) -> bool:
-    return bool(
-        getattr(user, "is_authenticated", False)
-        and getattr(user, "is_active", False)
-        and hasattr(user, "family_member")
-    )
 
 
 class IsCaseworker(BasePermission):
@@ -42,10 +34,3 @@ class ReadCaseworkerWriteSupervisor(BasePermission):
         if request.method in SAFE_METHODS:
             return is_caseworker(request.user)
         return is_supervisor(request.user)
-
-
-class IsFamilyMember(BasePermission):
-    message = "This is the family portal; it needs a family member's account."
-
-    def has_permission(self, request: Any, view: Any) -> bool:
-        return is_family_member(request.user)
