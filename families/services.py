@@ -1,5 +1,7 @@
-"""Every write about relatives: keyword-only, atomic, each appending the
-case's event where a case is concerned."""
+"""Writes about relatives, their links and invitations: keyword-only,
+atomic, each appending the case's event where a case is concerned. The other
+writes of this app live with their subject: opting out in optout.py, an
+event's messages in notify.py, their delivery in delivery.py."""
 
 from __future__ import annotations
 
