@@ -31,6 +31,7 @@ from cases.admin_support import (
 )
 from cases.errors import DomainError
 from cases.models import (
+    CASE_EDITABLE_FIELDS,
     CaptureReport,
     CaseEvent,
     Exchange,
@@ -40,7 +41,6 @@ from cases.models import (
     TransitionState,
 )
 from cases.roles import STAFF_ROLES, is_caseworker, is_supervisor
-from cases.services.cases import EDITABLE_FIELDS
 from cases.status import TRANSITIONS, Status
 
 admin.site.site_header = "casemgr: case registry"
@@ -56,7 +56,7 @@ class MissingPersonForm(ServiceModelForm):
 
     class Meta:
         model = MissingPerson
-        fields = sorted(EDITABLE_FIELDS)
+        fields = list(CASE_EDITABLE_FIELDS)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -66,13 +66,13 @@ class MissingPersonForm(ServiceModelForm):
 
     def apply(self, actor: Any) -> MissingPerson:
         if self.instance.pk is None:
-            values = {n: v for n, v in self.cleaned_data.items() if n in EDITABLE_FIELDS}
+            values = {n: v for n, v in self.cleaned_data.items() if n in CASE_EDITABLE_FIELDS}
             return services.case_open(actor=actor, **values)
         return services.case_update(
             case=self.instance,
             actor=actor,
             expected_version=self.cleaned_data["expected_version"],
-            **self.changed_values(EDITABLE_FIELDS),
+            **self.changed_values(CASE_EDITABLE_FIELDS),
         )
 
 

@@ -22,16 +22,22 @@ from cases.admin_support import (
     domain_error_message,
 )
 from cases.errors import DomainError
-from cases.models import CaptureReport, CaseEvent, Exchange, ExchangeListing, ExchangeStatus
+from cases.models import (
+    REPORT_FIELDS,
+    CaptureReport,
+    CaseEvent,
+    Exchange,
+    ExchangeListing,
+    ExchangeStatus,
+)
 from cases.services.exchanges import EXCHANGE_FIELDS
-from cases.services.reports import REPORT_FIELDS
 
 
 # --- Capture reports ---------------------------------------------------------------------
 class CaptureReportForm(ServiceModelForm):
     class Meta:
         model = CaptureReport
-        fields = sorted(REPORT_FIELDS)
+        fields = list(REPORT_FIELDS)
 
     def apply(self, actor: Any) -> CaptureReport:
         if self.instance.pk is None:

@@ -12,6 +12,7 @@ nothing behind. ServiceAdminMixin's save_model then has nothing left to do.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from django import forms
@@ -59,7 +60,7 @@ class ServiceModelForm(forms.ModelForm):
             add_domain_error(self, exc)
             messages.error(self.request, domain_error_message(exc))
 
-    def changed_values(self, allowed: frozenset[str]) -> dict[str, Any]:
+    def changed_values(self, allowed: Collection[str]) -> dict[str, Any]:
         return {n: self.cleaned_data[n] for n in self.changed_data if n in allowed}
 
     def save(self, commit: bool = True) -> Any:

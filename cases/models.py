@@ -180,6 +180,46 @@ class CaptureReport(models.Model):
         return f"capture report #{self.pk}"
 
 
+# What people write on a case and on a capture report: the one list of each,
+# read by the services (which refuse anything else), the API's serializers,
+# the admin's forms and the tests. Everything else on these rows is the
+# system's (status, version, numbers, times).
+CASE_EDITABLE_FIELDS = (
+    "given_name",
+    "family_name",
+    "patronymic",
+    "name_native",
+    "date_of_birth",
+    "place_of_birth",
+    "service_number",
+    "rank",
+    "unit",
+    "last_seen_date",
+    "last_seen_place",
+    "circumstances",
+    "caseworker",
+)
+REPORT_FIELDS = (
+    "case",
+    "source",
+    "source_detail",
+    "reported_on",
+    "captured_on",
+    "place_of_capture",
+    "place_of_detention",
+    "health",
+    "name_as_reported",
+    "patronymic_as_reported",
+    "date_of_birth_as_reported",
+    "place_of_birth_as_reported",
+    "rank_as_reported",
+    "service_number_as_reported",
+    "verification",
+    "share_with_family",
+    "notes",
+)
+
+
 class ExchangePrinciple(models.TextChoices):
     ALL_FOR_ALL = "all_for_all", _("All for all")
     NEGOTIATED_LIST = "negotiated_list", _("Negotiated list")

@@ -12,9 +12,10 @@ from rest_framework import serializers
 
 from cases import selectors
 from cases.api.fields import StrictModelSerializer, StrictSerializer, TextField
-from cases.models import CaseEvent, MissingPerson, PendingTransition
+from cases.models import CASE_EDITABLE_FIELDS, CaseEvent, MissingPerson, PendingTransition
 from cases.status import Status
 
+# The system's fields of a case (CASE_EDITABLE_FIELDS are the people's).
 CASE_READ_ONLY = (
     "id",
     "case_number",
@@ -46,30 +47,7 @@ class CaseSerializer(StrictModelSerializer):
 
     class Meta:
         model = MissingPerson
-        fields = (
-            "id",
-            "case_number",
-            "given_name",
-            "family_name",
-            "patronymic",
-            "name_native",
-            "date_of_birth",
-            "place_of_birth",
-            "service_number",
-            "rank",
-            "unit",
-            "last_seen_date",
-            "last_seen_place",
-            "circumstances",
-            "status",
-            "status_changed_at",
-            "closed_reason",
-            "family_told_in_person_at",
-            "caseworker",
-            "created_at",
-            "updated_at",
-            "version",
-        )
+        fields = (*CASE_READ_ONLY[:2], *CASE_EDITABLE_FIELDS, *CASE_READ_ONLY[2:])
         read_only_fields = CASE_READ_ONLY
         # Uniqueness of service_number is checked by the service under the
         # database constraint; a pre-check here would only race with it.

@@ -7,7 +7,7 @@ from typing import Any
 from rest_framework import serializers
 
 from cases.api.fields import StrictModelSerializer, StrictSerializer, VisibleCaseField
-from cases.models import CaptureReport, Exchange, ExchangeListing, ExchangeStatus
+from cases.models import REPORT_FIELDS, CaptureReport, Exchange, ExchangeListing, ExchangeStatus
 
 MAX_EXCHANGE_LIST = 5000
 
@@ -22,30 +22,8 @@ class CaptureReportSerializer(StrictModelSerializer):
 
     class Meta:
         model = CaptureReport
-        fields = (
-            "id",
-            "case",
-            "source",
-            "source_detail",
-            "reported_on",
-            "captured_on",
-            "place_of_capture",
-            "place_of_detention",
-            "health",
-            "name_as_reported",
-            "patronymic_as_reported",
-            "date_of_birth_as_reported",
-            "place_of_birth_as_reported",
-            "rank_as_reported",
-            "service_number_as_reported",
-            "verification",
-            "share_with_family",
-            "notes",
-            "created_by",
-            "created_at",
-            "updated_at",
-        )
         read_only_fields = ("id", "created_by", "created_at", "updated_at")
+        fields = (read_only_fields[0], *REPORT_FIELDS, *read_only_fields[1:])
 
 
 class ListingSerializer(serializers.ModelSerializer):

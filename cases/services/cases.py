@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from cases.errors import Conflict, InvalidInput, StaleVersion
-from cases.models import CaseNumberCounter, EventKind, MissingPerson
+from cases.models import CASE_EDITABLE_FIELDS, CaseNumberCounter, EventKind, MissingPerson
 from cases.services._common import (
     integrity_to_invalid,
     refuse_future_dates,
@@ -20,23 +20,6 @@ from cases.services.events import event_append
 from cases.services.locking import atomic_retrying, lock_case
 from cases.status import DEATH_STATUSES, Status
 
-EDITABLE_FIELDS = frozenset(
-    {
-        "given_name",
-        "family_name",
-        "patronymic",
-        "name_native",
-        "date_of_birth",
-        "place_of_birth",
-        "service_number",
-        "rank",
-        "unit",
-        "last_seen_date",
-        "last_seen_place",
-        "circumstances",
-        "caseworker",
-    }
-)
 DATE_FIELDS = ("date_of_birth", "last_seen_date")
 
 
@@ -61,7 +44,7 @@ def _normalise(values: dict[str, Any]) -> dict[str, Any]:
 def case_open(*, actor: Any, **fields: Any) -> MissingPerson:
     """Open a case. The case number's year is the year the person was last seen."""
     require_caseworker(actor)
-    refuse_unknown_fields(fields, EDITABLE_FIELDS)
+    refuse_unknown_fields(fields, CASE_EDITABLE_FIELDS)
     values = _normalise(dict(fields))
     refuse_future_dates(values, DATE_FIELDS)
     now = timezone.now()
@@ -98,7 +81,7 @@ def case_update(
     """Change a case's details. The row is locked and its version compared, so
     of two writers who read the same version only the first one wins."""
     require_caseworker(actor)
-    refuse_unknown_fields(fields, EDITABLE_FIELDS)
+    refuse_unknown_fields(fields, CASE_EDITABLE_FIELDS)
     values = _normalise(dict(fields))
     refuse_future_dates(values, DATE_FIELDS)
     locked = lock_case(case.pk)

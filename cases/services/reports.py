@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db import transaction
 
-from cases.models import CaptureReport, EventKind, MissingPerson
+from cases.models import REPORT_FIELDS, CaptureReport, EventKind, MissingPerson
 from cases.selectors import reports_family_may_hear
 from cases.services._common import (
     refuse_future_dates,
@@ -16,27 +16,6 @@ from cases.services._common import (
 )
 from cases.services.events import event_append
 
-REPORT_FIELDS = frozenset(
-    {
-        "case",
-        "source",
-        "source_detail",
-        "reported_on",
-        "captured_on",
-        "place_of_capture",
-        "place_of_detention",
-        "health",
-        "name_as_reported",
-        "patronymic_as_reported",
-        "date_of_birth_as_reported",
-        "place_of_birth_as_reported",
-        "rank_as_reported",
-        "service_number_as_reported",
-        "verification",
-        "share_with_family",
-        "notes",
-    }
-)
 DATE_FIELDS = ("reported_on", "captured_on", "date_of_birth_as_reported")
 
 
