@@ -11,9 +11,12 @@ and releases them only at its commit:
 Two transactions that lock in the same order cannot wait for each other in a
 circle: one waits, the other finishes. So the case comes first even where the
 request names a pending transition (confirm, reject): its case is looked up
-without a lock, locked, and only then the transition. Relatives' rows
-(families) are locked by the families services and never while a case is
-locked here.
+without a lock, locked, and only then the transition.
+
+Relatives' rows are locked by the families services, never while a case is
+locked here, in their own order: an invitation (accepting it), then the
+relative, then their links, then their messages (withdrawing them). A write
+there that concerns a case appends its event without locking the case.
 
 Should PostgreSQL still break a cycle (a deadlock, or a serialization failure
 at a stricter isolation level), `atomic_retrying` runs the whole transaction
