@@ -69,35 +69,31 @@ def test_a_move_and_a_supervisors_decision_on_one_case_never_deadlock(
     assert _state(pending) == TransitionState.SUPERSEDED
 
 
-def test_completing_an_exchange_and_confirming_a_death_never_deadlock(
-    case, caseworker, supervisor, other_supervisor, listed, no_lock_retry
-) -> None:
-    pending = _death_requested(case, caseworker)
-    completed, confirmed = queued_behind_the_case(
-        case,
-        lambda: services.exchange_complete(
-            exchange=listed, actor=supervisor, exchanged=[case.pk], not_released=[]
-        ),
-        lambda: services.transition_confirm(transition_id=pending.pk, actor=other_supervisor),
+def _complete(exchange: Exchange, case: MissingPerson, supervisor: Any) -> Any:
+    return services.exchange_complete(
+        exchange=exchange, actor=supervisor, exchanged=[case.pk], not_released=[]
     )
-    assert isinstance(completed, Exchange), completed
-    assert isinstance(confirmed, Conflict), confirmed
-    assert _status(case) == "repatriated"
-    assert _state(pending) == TransitionState.SUPERSEDED
 
 
-def test_cancelling_an_exchange_and_confirming_a_death_never_deadlock(
-    case, caseworker, supervisor, other_supervisor, listed, no_lock_retry
+def _cancel(exchange: Exchange, case: MissingPerson, supervisor: Any) -> Any:
+    return services.exchange_update(exchange=exchange, actor=supervisor, status="cancelled")
+
+
+@pytest.mark.parametrize(
+    ("settle", "moved_to"), [(_complete, "repatriated"), (_cancel, "detained")]
+)
+def test_settling_an_exchange_and_confirming_a_death_never_deadlock(
+    settle, moved_to, case, caseworker, supervisor, other_supervisor, listed, no_lock_retry
 ) -> None:
     pending = _death_requested(case, caseworker)
-    cancelled, confirmed = queued_behind_the_case(
+    settled, confirmed = queued_behind_the_case(
         case,
-        lambda: services.exchange_update(exchange=listed, actor=supervisor, status="cancelled"),
+        lambda: settle(listed, case, supervisor),
         lambda: services.transition_confirm(transition_id=pending.pk, actor=other_supervisor),
     )
-    assert isinstance(cancelled, Exchange), cancelled
+    assert isinstance(settled, Exchange), settled
     assert isinstance(confirmed, Conflict), confirmed
-    assert _status(case) == "detained"
+    assert _status(case) == moved_to
     assert _state(pending) == TransitionState.SUPERSEDED
 
 
