@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "cases",
+    "cases.bureau",
     "families",
 ]
 

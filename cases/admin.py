@@ -29,13 +29,17 @@ from cases.admin_support import (
     add_domain_error,
     domain_error_message,
 )
+from cases.bureau.models import AccessVia
+from cases.bureau.services import case_access_record
 from cases.errors import DomainError
 from cases.models import (
     CASE_EDITABLE_FIELDS,
     CaptureReport,
     CaseEvent,
+    DetentionEvent,
     Exchange,
     ExchangeStatus,
+    LegalStatus,
     MissingPerson,
     PendingTransition,
     TransitionState,
@@ -63,6 +67,11 @@ class MissingPersonForm(ServiceModelForm):
         if "expected_version" in self.fields and self.instance.pk:
             self.fields["expected_version"].initial = self.instance.version
             self.fields["expected_version"].required = True
+        if "legal_status" in self.fields:  # a form left blank means "unknown"
+            self.fields["legal_status"].required = False
+
+    def clean_legal_status(self) -> str:
+        return self.cleaned_data.get("legal_status") or LegalStatus.UNKNOWN
 
     def apply(self, actor: Any) -> MissingPerson:
         if self.instance.pk is None:
@@ -104,6 +113,15 @@ class CaptureReportInline(ReadOnlyInline):
     fields = ("reported_on", "source", "verification", "share_with_family", "name_as_reported")
     readonly_fields = fields
     show_change_link = True
+
+
+class DetentionEventInline(ReadOnlyInline):
+    """Recorded through the API (detention_event_add); read here."""
+
+    model = DetentionEvent
+    fields = ("occurred_on", "type", "source", "place", "health", "share_with_family")
+    readonly_fields = fields
+    ordering = ("-occurred_on", "-id")
 
 
 class StatusChangeForm(forms.Form):
@@ -168,6 +186,8 @@ class MissingPersonAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
         "status_changed_at",
         "closed_reason",
         "family_told_in_person_at",
+        "provenance",
+        "personal_data_removed_at",
         "version",
         "created_at",
         "updated_at",
@@ -180,9 +200,12 @@ class MissingPersonAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
                 "fields": (
                     ("given_name", "patronymic", "family_name"),
                     "name_native",
+                    ("father_first_name", "mother_maiden_name"),
+                    ("sex", "citizenship"),
                     ("date_of_birth", "place_of_birth"),
                     ("service_number", "rank"),
                     "unit",
+                    "legal_status",
                 )
             },
         ),
@@ -195,8 +218,11 @@ class MissingPersonAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
             {
                 "fields": (
                     "caseworker",
+                    "pfif_public",
                     "closed_reason",
                     "family_told_in_person_at",
+                    "provenance",
+                    "personal_data_removed_at",
                     ("created_at", "updated_at"),
                     "expected_version",
                 )
@@ -208,11 +234,25 @@ class MissingPersonAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
     def get_inlines(self, request: HttpRequest, obj: Any) -> list[Any]:
         if obj is None:
             return []
-        return [CaseEventInline, PendingTransitionInline, CaptureReportInline]
+        return [
+            CaseEventInline,
+            PendingTransitionInline,
+            CaptureReportInline,
+            DetentionEventInline,
+        ]
+
+    def render_change_form(
+        self, request: HttpRequest, context: Any, *args: Any, obj: Any = None, **kwargs: Any
+    ) -> Any:
+        if obj is not None and obj.pk and request.method == "GET":
+            case_access_record(
+                user=request.user, case_ids=[obj.pk], via=AccessVia.ADMIN, path=request.path
+            )
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
     def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> Any:
         if obj is None:  # computed fields do not exist before the case does
-            return (*self.fieldsets[1:3], ("Case", {"fields": ("caseworker",)}))
+            return (*self.fieldsets[1:3], ("Case", {"fields": ("caseworker", "pfif_public")}))
         return self.fieldsets
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:

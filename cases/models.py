@@ -46,6 +46,25 @@ class CaseNumberCounter(models.Model):
         return f"{self.year}: {self.last}"
 
 
+class Sex(models.TextChoices):
+    MALE = "male", _("Male")
+    FEMALE = "female", _("Female")
+
+
+class LegalStatus(models.TextChoices):
+    """The legal status claimed for a detained person. Kept apart from the
+    case's status (the fact of detention), since the detaining side disputes
+    it: provenance says who claims which."""
+
+    UNKNOWN = "unknown", _("Unknown")
+    PRISONER_OF_WAR = "prisoner_of_war", _("Prisoner of war")
+    CIVILIAN_INTERNEE = "civilian_internee", _("Civilian internee")
+    DETAINED_ON_CRIMINAL_CHARGES = (
+        "detained_on_criminal_charges",
+        _("Detained on criminal charges (as the detaining side says)"),
+    )
+
+
 class MissingPerson(models.Model):
     case_number = models.CharField(max_length=20, unique=True, editable=False)
     given_name = models.CharField(max_length=NAME_MAX)
@@ -55,6 +74,22 @@ class MissingPerson(models.Model):
     )
     name_native = models.CharField(
         max_length=300, blank=True, help_text=_("The full name in the person's own script.")
+    )
+    father_first_name = models.CharField(
+        max_length=NAME_MAX,
+        blank=True,
+        help_text=_("The father's first name, where it differs from the patronymic's form."),
+    )
+    mother_maiden_name = models.CharField(max_length=NAME_MAX, blank=True)
+    sex = models.CharField(max_length=10, choices=Sex.choices, blank=True)
+    citizenship = models.CharField(
+        max_length=100, blank=True, help_text=_("The Power on which the person depends.")
+    )
+    legal_status = models.CharField(
+        max_length=30,
+        choices=LegalStatus.choices,
+        default=LegalStatus.UNKNOWN,
+        help_text=_("The legal status claimed; apart from the status of the case."),
     )
     date_of_birth = models.DateField(null=True, blank=True)
     place_of_birth = models.CharField(max_length=PLACE_MAX, blank=True)
@@ -79,6 +114,15 @@ class MissingPerson(models.Model):
         on_delete=models.SET_NULL,
         related_name="assigned_cases",
     )
+    # Who told us each fact and when: {field: {"source", "detail", "on", "by",
+    # "at"}}, the latest per field, written by the services; the history
+    # table keeps every earlier value.
+    provenance = models.JSONField(default=dict, blank=True)
+    # This case may leave the system in the public PFIF feed (so may every
+    # case whose status is in settings.PFIF_PUBLIC_STATUSES).
+    pfif_public = models.BooleanField(default=False)
+    # Set by the retention command when a closed case's personal data was removed.
+    personal_data_removed_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -189,6 +233,11 @@ CASE_EDITABLE_FIELDS = (
     "family_name",
     "patronymic",
     "name_native",
+    "father_first_name",
+    "mother_maiden_name",
+    "sex",
+    "citizenship",
+    "legal_status",
     "date_of_birth",
     "place_of_birth",
     "service_number",
@@ -198,6 +247,7 @@ CASE_EDITABLE_FIELDS = (
     "last_seen_place",
     "circumstances",
     "caseworker",
+    "pfif_public",
 )
 REPORT_FIELDS = (
     "case",
@@ -296,6 +346,8 @@ class EventKind(models.TextChoices):
     EXCHANGE_LISTED = "exchange_listed", _("Put on an exchange list")
     NOTE = "note", _("Note")
     FAMILY_TOLD = "family_told", _("Family told in person")
+    DETENTION_EVENT = "detention_event", _("Detention event recorded")
+    PERSONAL_DATA_REMOVED = "personal_data_removed", _("Personal data removed (retention)")
 
 
 class CaseEvent(models.Model):
@@ -369,3 +421,71 @@ class PendingTransition(models.Model):
 
     def __str__(self) -> str:
         return f"transition #{self.pk} {self.from_status}->{self.to_status}"
+
+
+class DetentionEventType(models.TextChoices):
+    """What the bureau records of a prisoner (Geneva Convention III, Art. 122)."""
+
+    TRANSFER = "transfer", _("Transfer")
+    HOSPITAL_ADMISSION = "hospital_admission", _("Admission to hospital")
+    HEALTH = "health", _("State of health")
+    ICRC_VISIT = "icrc_visit", _("Visit by the ICRC")
+    ESCAPE = "escape", _("Escape")
+    RELEASE = "release", _("Release")
+    DEATH = "death", _("Death particulars")
+
+
+class HealthState(models.TextChoices):
+    """The words of the capture card (Annex IV B)."""
+
+    GOOD_HEALTH = "good_health", _("Good health")
+    NOT_WOUNDED = "not_wounded", _("Not wounded")
+    RECOVERED = "recovered", _("Recovered")
+    CONVALESCENT = "convalescent", _("Convalescent")
+    SICK = "sick", _("Sick")
+    SLIGHTLY_WOUNDED = "slightly_wounded", _("Slightly wounded")
+    SERIOUSLY_WOUNDED = "seriously_wounded", _("Seriously wounded")
+
+
+class DetentionEvent(models.Model):
+    """One dated, sourced fact about a prisoner's detention. Append-only: a
+    correction is a new event (the timeline keeps both)."""
+
+    case = models.ForeignKey(
+        MissingPerson, on_delete=models.PROTECT, related_name="detention_events"
+    )
+    type = models.CharField(max_length=30, choices=DetentionEventType.choices)
+    occurred_on = models.DateField()
+    source = models.CharField(max_length=20, choices=ReportSource.choices)
+    source_detail = models.CharField(max_length=500, blank=True)
+    # Place of detention (transfer), the hospital, or the place of death.
+    place = models.CharField(max_length=PLACE_MAX, blank=True)
+    prisoner_number = models.CharField(max_length=40, blank=True)
+    health = models.CharField(max_length=30, choices=HealthState.choices, blank=True)
+    # Death particulars (Annex IV D).
+    certificate_reference = models.CharField(max_length=100, blank=True)
+    cause_of_death = models.CharField(max_length=500, blank=True)
+    place_of_burial = models.CharField(max_length=PLACE_MAX, blank=True)
+    grave_marked = models.BooleanField(null=True, blank=True)
+    grave_findable = models.BooleanField(null=True, blank=True)
+    personal_effects = models.TextField(blank=True, max_length=5_000)
+    notes = models.TextField(blank=True, max_length=10_000)
+    share_with_family = models.BooleanField(default=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-occurred_on", "-id"]
+        indexes = [models.Index(fields=["case", "type", "-occurred_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(type__in=DetentionEventType.values), name="detentionevent_type_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.type} #{self.pk}"

@@ -17,6 +17,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from cases.models import (
     CaptureReport,
     CaseEvent,
+    DetentionEvent,
     Exchange,
     ExchangeListing,
     MissingPerson,
@@ -50,6 +51,10 @@ def cases_named(qs: QuerySet[MissingPerson], q: str) -> QuerySet[MissingPerson]:
 
 def case_timeline(*, case: MissingPerson) -> QuerySet[CaseEvent]:
     return case.events.select_related("actor").order_by("-at", "-id")
+
+
+def detention_events(*, case: MissingPerson) -> QuerySet[DetentionEvent]:
+    return case.detention_events.select_related("recorded_by").order_by("-occurred_on", "-id")
 
 
 def transitions_visible_to(user: Any, *, state: str | None = None) -> QuerySet[PendingTransition]:

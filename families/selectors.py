@@ -24,6 +24,7 @@ from cases.models import CaseEvent, EventKind, MissingPerson
 from cases.roles import is_caseworker
 from cases.selectors import reports_family_may_hear
 from cases.status import DEATH_STATUSES, Status
+from families.detention_words import detention_sentence
 from families.labels import AWAITING_CONTACT, family_status, status_label
 from families.models import FamilyLink, FamilyMember, Invitation, Notification, NotificationStatus
 from families.texts import caseworker_contact
@@ -37,6 +38,7 @@ FAMILY_EVENT_KINDS = (
     EventKind.CAPTURE_REPORT_ADDED,
     EventKind.CAPTURE_REPORT_UPDATED,
     EventKind.NOTE,
+    EventKind.DETENTION_EVENT,
 )
 REPORT_KINDS = frozenset({EventKind.CAPTURE_REPORT_ADDED, EventKind.CAPTURE_REPORT_UPDATED})
 # Events that move a case to another status (data["to"]).
@@ -192,6 +194,8 @@ def _render(
     if event.kind == EventKind.NOTE:
         text = str(data.get("text") or "").strip()
         return text or None
+    if event.kind == EventKind.DETENTION_EVENT:
+        return detention_sentence(data, language)
     return None
 
 

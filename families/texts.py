@@ -21,6 +21,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from cases.models import CaptureReport, CaseEvent, EventKind, MissingPerson
 from cases.status import DEATH_STATUSES, Status
+from families.detention_words import detention_sentence
 from families.labels import AWAITING_CONTACT, family_status, status_label
 from families.models import FamilyMember
 from families.wording import MESSAGE_LANGUAGES
@@ -30,7 +31,8 @@ EXPECT_CONTACT = "expect_contact"
 EXCHANGE_LISTED = "exchange_listed"
 CAPTURE_REPORT = "capture_report"
 NOTE = "note"
-MESSAGE_KINDS = (STATUS_CHANGED, EXPECT_CONTACT, EXCHANGE_LISTED, CAPTURE_REPORT, NOTE)
+DETENTION = "detention"
+MESSAGE_KINDS = (STATUS_CHANGED, EXPECT_CONTACT, EXCHANGE_LISTED, CAPTURE_REPORT, NOTE, DETENTION)
 
 # "To stop receiving these messages <by email>": the channel as an adverbial.
 CHANNEL_PHRASES: dict[str, dict[str, str]] = {
@@ -71,6 +73,8 @@ def message_kind(event: CaseEvent) -> str | None:
         return CAPTURE_REPORT
     if kind == EventKind.NOTE and str(event.data.get("text", "")).strip():
         return NOTE
+    if kind == EventKind.DETENTION_EVENT and detention_sentence(event.data, "en"):
+        return DETENTION
     return None
 
 
@@ -177,6 +181,7 @@ def render_message(
         "optout_url": optout_link,
         "channel_label": CHANNEL_PHRASES[language].get(channel, ""),
         "language": language,
+        "detention_sentence": detention_sentence(event.data, language) or "",
     }
     template = f"notifications/{language}/{kind}.txt"
     subject = _one_line(render_to_string(template, {**context, "part": "subject"}))

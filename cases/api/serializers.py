@@ -12,7 +12,14 @@ from rest_framework import serializers
 
 from cases import selectors
 from cases.api.fields import StrictModelSerializer, StrictSerializer, TextField
-from cases.models import CASE_EDITABLE_FIELDS, CaseEvent, MissingPerson, PendingTransition
+from cases.models import (
+    CASE_EDITABLE_FIELDS,
+    CaseEvent,
+    DetentionEvent,
+    MissingPerson,
+    PendingTransition,
+    ReportSource,
+)
 from cases.status import Status
 
 # The system's fields of a case (CASE_EDITABLE_FIELDS are the people's).
@@ -23,6 +30,8 @@ CASE_READ_ONLY = (
     "status_changed_at",
     "closed_reason",
     "family_told_in_person_at",
+    "provenance",
+    "personal_data_removed_at",
     "created_at",
     "updated_at",
     "version",
@@ -36,8 +45,21 @@ class StaffUserField(serializers.PrimaryKeyRelatedField):
         return selectors.staff_users()
 
 
+class FactSourceSerializer(StrictSerializer):
+    source = serializers.ChoiceField(choices=ReportSource.choices)  # type: ignore[assignment]
+    detail = TextField(max_length=500, allow_blank=True, required=False, default="")
+    on = serializers.DateField(required=False, allow_null=True, default=None)
+
+
 class CaseSerializer(StrictModelSerializer):
     caseworker = StaffUserField(allow_null=True, required=False)
+    sources = serializers.DictField(
+        child=FactSourceSerializer(),
+        write_only=True,
+        required=False,
+        help_text="Who told us the facts written here: {field: {source, detail, on}}. "
+        "Read back in provenance.",
+    )
 
     read_only_hints = {
         "status": "The status changes only through POST /api/cases/{id}/transition/.",
@@ -47,7 +69,7 @@ class CaseSerializer(StrictModelSerializer):
 
     class Meta:
         model = MissingPerson
-        fields = (*CASE_READ_ONLY[:2], *CASE_EDITABLE_FIELDS, *CASE_READ_ONLY[2:])
+        fields = (*CASE_READ_ONLY[:2], *CASE_EDITABLE_FIELDS, "sources", *CASE_READ_ONLY[2:])
         read_only_fields = CASE_READ_ONLY
         # Uniqueness of service_number is checked by the service under the
         # database constraint; a pre-check here would only race with it.
@@ -125,3 +147,38 @@ class NoteSerializer(StrictSerializer):
 
 class FamilyToldSerializer(StrictSerializer):
     note = TextField(max_length=500, allow_blank=True, required=False, default="")
+
+
+class DetentionEventSerializer(StrictModelSerializer):
+    """One detention event. Which fields a type carries is the service's rule
+    (cases.services.detention.TYPE_FIELDS): a field the type does not carry
+    is a 400 naming it."""
+
+    recorded_by: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
+
+    class Meta:
+        model = DetentionEvent
+        fields = (
+            "id",
+            "case",
+            "type",
+            "occurred_on",
+            "source",
+            "source_detail",
+            "place",
+            "prisoner_number",
+            "health",
+            "certificate_reference",
+            "cause_of_death",
+            "place_of_burial",
+            "grave_marked",
+            "grave_findable",
+            "personal_effects",
+            "notes",
+            "share_with_family",
+            "recorded_by",
+            "recorded_at",
+        )
+        read_only_fields = ("id", "case", "recorded_by", "recorded_at")

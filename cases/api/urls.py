@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.urls import URLPattern, URLResolver, re_path
 from rest_framework.routers import SimpleRouter
 
-from cases.api.views_cases import CaseTimelineView, CaseViewSet
+from cases.api.views_cases import CaseDetentionEventsView, CaseTimelineView, CaseViewSet
 from cases.api.views_registry import CaptureReportViewSet, ExchangeViewSet
 from cases.api.views_transitions import TransitionViewSet
 
@@ -18,5 +18,10 @@ router.register("exchanges", ExchangeViewSet, basename="exchange")
 urlpatterns: list[URLPattern | URLResolver] = [
     # Same id pattern as the router's, so a malformed id is a JSON 404 too.
     re_path(r"^cases/(?P<pk>[^/.]+)/timeline/$", CaseTimelineView.as_view(), name="case-timeline"),
+    re_path(
+        r"^cases/(?P<pk>[^/.]+)/detention-events/$",
+        CaseDetentionEventsView.as_view(),
+        name="case-detention-events",
+    ),
     *router.urls,
 ]

@@ -27,6 +27,7 @@ from cases.api.permissions import IsCaseworker
 from cases.api.schema import IF_MATCH, IF_MATCH_OPTIONAL, responses
 from cases.api.serializers import (
     CaseSerializer,
+    DetentionEventSerializer,
     EventSerializer,
     FamilyToldSerializer,
     NoteSerializer,
@@ -34,7 +35,14 @@ from cases.api.serializers import (
     PendingTransitionSerializer,
     TransitionRequestSerializer,
 )
-from cases.models import CaseEvent, MissingPerson
+from cases.bureau.models import AccessVia
+from cases.bureau.services import case_access_record
+from cases.models import CaseEvent, DetentionEvent, MissingPerson
+
+
+def record_opened(request: Request, case_id: int) -> None:
+    """The access log: this person opened this case (one INSERT)."""
+    case_access_record(user=request.user, case_ids=[case_id], via=AccessVia.API, path=request.path)
 
 
 def case_response(case: MissingPerson, *, code: int = status.HTTP_200_OK, **kw: Any) -> Response:
@@ -83,7 +91,9 @@ class CaseViewSet(
         return case
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return case_response(self.get_object())
+        case = self.get_object()
+        record_opened(request, case.pk)
+        return case_response(case)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = CaseSerializer(data=request.data, context=self.get_serializer_context())
@@ -197,4 +207,46 @@ class CaseTimelineView(generics.ListAPIView):
         case = generics.get_object_or_404(
             selectors.cases_visible_to(self.request.user), pk=self.kwargs["pk"]
         )
+        record_opened(self.request, case.pk)
         return selectors.case_timeline(case=case)
+
+
+@extend_schema_view(
+    get=extend_schema(
+        summary="A case's detention events, newest first",
+        responses=responses({200: DetentionEventSerializer(many=True)}, 401, 403, 404),
+    ),
+    post=extend_schema(
+        summary="Record a detention event (transfer, health, ICRC visit, death particulars...)",
+        description="Each type carries its own fields (README: Detention events); a field "
+        "the type does not carry is a 400 naming it. share_with_family tells the family in "
+        "plain words (never for death or escape).",
+        request=DetentionEventSerializer,
+        responses=responses({201: DetentionEventSerializer}, 400, 401, 403, 404),
+    ),
+)
+class CaseDetentionEventsView(generics.ListCreateAPIView):
+    permission_classes = [IsCaseworker]
+    serializer_class = DetentionEventSerializer
+    filter_backends: list[Any] = []
+
+    def case(self) -> MissingPerson:
+        return generics.get_object_or_404(
+            selectors.cases_visible_to(self.request.user), pk=self.kwargs["pk"]
+        )
+
+    def get_queryset(self) -> Any:
+        if getattr(self, "swagger_fake_view", False):  # schema generation
+            return DetentionEvent.objects.none()
+        case = self.case()
+        record_opened(self.request, case.pk)
+        return selectors.detention_events(case=case)
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        case = self.case()
+        serializer = DetentionEventSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        event = services.detention_event_add(
+            case=case, actor=request.user, **serializer.validated_data
+        )
+        return Response(DetentionEventSerializer(event).data, status=status.HTTP_201_CREATED)

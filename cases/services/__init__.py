@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from cases.services._common import require_caseworker, validate_instance
 from cases.services.cases import case_family_told, case_note_add, case_open, case_update
+from cases.services.detention import detention_event_add
 from cases.services.events import event_append, event_dispatch, events_sweep
 from cases.services.exchanges import (
     exchange_complete,
@@ -35,6 +36,7 @@ __all__ = [
     "case_transition",
     "case_update",
     "event_append",
+    "detention_event_add",
     "event_dispatch",
     "events_sweep",
     "exchange_complete",

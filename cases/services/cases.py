@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -18,9 +19,20 @@ from cases.services._common import (
 )
 from cases.services.events import event_append
 from cases.services.locking import atomic_retrying, lock_case
+from cases.services.provenance import provenance_apply, sources_check
 from cases.status import DEATH_STATUSES, Status
 
+# Facts about the person: who told us each is recorded (cases.services.provenance).
+SOURCED_FIELDS = frozenset(CASE_EDITABLE_FIELDS) - {"caseworker", "pfif_public", "circumstances"}
 DATE_FIELDS = ("date_of_birth", "last_seen_date")
+NAME_FIELDS = (
+    "given_name",
+    "family_name",
+    "patronymic",
+    "name_native",
+    "father_first_name",
+    "mother_maiden_name",
+)
 
 
 def _next_case_number(year: int) -> str:
@@ -34,21 +46,25 @@ def _normalise(values: dict[str, Any]) -> dict[str, Any]:
     if "service_number" in values:
         number = (values["service_number"] or "").strip()
         values["service_number"] = number or None
-    for name in ("given_name", "family_name", "patronymic", "name_native"):
+    for name in NAME_FIELDS:
         if isinstance(values.get(name), str):
             values[name] = " ".join(values[name].split())
     return values
 
 
 @transaction.atomic
-def case_open(*, actor: Any, **fields: Any) -> MissingPerson:
-    """Open a case. The case number's year is the year the person was last seen."""
+def case_open(*, actor: Any, sources: dict[str, Any] | None = None, **fields: Any) -> MissingPerson:
+    """Open a case. The case number's year is the year the person was last seen.
+    `sources` names who told us a field: {field: {"source", "detail", "on"}}."""
     require_caseworker(actor)
     refuse_unknown_fields(fields, CASE_EDITABLE_FIELDS)
+    sources = sources or {}
+    sources_check(sources, SOURCED_FIELDS)
     values = _normalise(dict(fields))
     refuse_future_dates(values, DATE_FIELDS)
     now = timezone.now()
     case = MissingPerson(status=Status.MISSING, status_changed_at=now, **values)
+    provenance_apply(case, fields=_sourced(values, sources), sources=sources, actor=actor)
     validate_instance(case, exclude=["case_number"])
     year = (case.last_seen_date or timezone.localdate()).year
     case.case_number = _next_case_number(year)
@@ -74,14 +90,29 @@ def check_version(case: MissingPerson, expected_version: int | None) -> None:
         raise StaleVersion(expected=expected_version, actual=case.version)
 
 
+def _sourced(changed: Iterable[str], sources: dict[str, Any]) -> list[str]:
+    """The fields whose provenance a write records: the facts it changed, and
+    any fact a source was named for (a second source confirming a value)."""
+    return sorted((set(changed) & SOURCED_FIELDS) | set(sources))
+
+
 @atomic_retrying
 def case_update(
-    *, case: MissingPerson, actor: Any, expected_version: int | None, **fields: Any
+    *,
+    case: MissingPerson,
+    actor: Any,
+    expected_version: int | None,
+    sources: dict[str, Any] | None = None,
+    **fields: Any,
 ) -> MissingPerson:
     """Change a case's details. The row is locked and its version compared, so
-    of two writers who read the same version only the first one wins."""
+    of two writers who read the same version only the first one wins.
+    `sources` as for case_open; naming a source alone (no new value) records
+    that this source confirms the field."""
     require_caseworker(actor)
     refuse_unknown_fields(fields, CASE_EDITABLE_FIELDS)
+    sources = sources or {}
+    sources_check(sources, SOURCED_FIELDS)
     values = _normalise(dict(fields))
     refuse_future_dates(values, DATE_FIELDS)
     locked = lock_case(case.pk)
@@ -91,10 +122,11 @@ def case_update(
         for name, value in values.items()
         if getattr(locked, name) != value
     }
-    if not changes:
+    if not changes and not sources:
         return locked
     for name, (_, value) in changes.items():
         setattr(locked, name, value)
+    provenance_apply(locked, fields=_sourced(changes, sources), sources=sources, actor=actor)
     validate_instance(locked)
     locked.version += 1
     locked._history_user = actor  # type: ignore[attr-defined]
@@ -107,8 +139,8 @@ def case_update(
         case=locked,
         kind=EventKind.UPDATED,
         actor=actor,
-        summary="Updated: " + ", ".join(sorted(changes)),
-        data={"fields": sorted(changes)},
+        summary="Updated: " + ", ".join(sorted(changes) or ["sources"]),
+        data={"fields": sorted(changes), **({"sourced": sorted(sources)} if sources else {})},
     )
     return locked
 

@@ -17,8 +17,9 @@ from cases.status import Status
 
 # token lookup (with its user), the user's groups, the count, the page.
 LIST_QUERIES = 4
-# token, groups, the case, the count, the page of events with their actors.
-TIMELINE_QUERIES = 5
+# token, groups, the case, the access log's one INSERT, the count, the page of
+# events with their actors.
+TIMELINE_QUERIES = 6
 
 
 @pytest.fixture

@@ -42,11 +42,17 @@ def _case_form(case: MissingPerson, **changes) -> dict:
         "last_seen_place": case.last_seen_place,
         "circumstances": case.circumstances,
         "caseworker": case.caseworker_id or "",
+        "father_first_name": case.father_first_name,
+        "mother_maiden_name": case.mother_maiden_name,
+        "sex": case.sex,
+        "citizenship": case.citizenship,
+        "legal_status": case.legal_status,
+        "pfif_public": "on" if case.pfif_public else "",
         "expected_version": case.version,
         # The read-only inlines' management forms.
         **{
             f"{prefix}-{key}": value
-            for prefix in ("events", "transitions", "capture_reports")
+            for prefix in ("events", "transitions", "capture_reports", "detention_events")
             for key, value in (("TOTAL_FORMS", 0), ("INITIAL_FORMS", 0))
         },
     }
