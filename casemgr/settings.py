@@ -295,6 +295,20 @@ LOGGING = {
 # a case has no assigned caseworker yet.
 HOTLINE_PHONE = env_str("HOTLINE_PHONE", "+374 10 000000")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+
+# --- The information bureau (cases.bureau) -----------------------------------
+# Cases in these statuses leave in the public PFIF feed (as do cases flagged
+# pfif_public); a death the family was not told of in person never does.
+PFIF_PUBLIC_STATUSES = env_list("PFIF_PUBLIC_STATUSES", "")
+# The home repository's domain in PFIF record ids; SITE_URL's host when unset.
+PFIF_DOMAIN = env_str("PFIF_DOMAIN", "")
+PFIF_SOURCE_NAME = env_str("PFIF_SOURCE_NAME", "casemgr information bureau")
+# Days after a case is closed before `apply_retention` removes its personal
+# data; 0 turns retention off.
+RETENTION_CLOSED_CASE_DAYS = env_int("RETENTION_CLOSED_CASE_DAYS", 0)
+# Deadlines of the Today queues (cases.bureau.deadlines), in days.
+DEADLINE_CAPTURE_CONFIRMATION_DAYS = env_int("DEADLINE_CAPTURE_CONFIRMATION_DAYS", 7)
+DEADLINE_HEALTH_NEWS_DAYS = env_int("DEADLINE_HEALTH_NEWS_DAYS", 7)
 # How long a relative's invitation link works (families.services.invitation_create).
 INVITATION_TTL_HOURS = env_int("INVITATION_TTL_HOURS", 72)
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("optout/<str:token>/", optout, name="optout"),
     path("api/auth/token/", TokenView.as_view(), name="api-token"),
     path("api/", include("cases.api.urls")),
+    path("api/", include("cases.bureau.api")),
     path("api/", include("families.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),

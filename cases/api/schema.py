@@ -62,7 +62,7 @@ def errors(*codes: int) -> dict[int, Any]:
     return {code: _ERRORS[code] for code in codes}
 
 
-def responses(ok: dict[int, Any], *codes: int) -> dict[int, Any]:
+def responses(ok: dict[Any, Any], *codes: int) -> dict[Any, Any]:
     return {**ok, **errors(*codes)}
 
 

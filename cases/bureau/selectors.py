@@ -1,13 +1,28 @@
-"""Reads of the bureau's audit records: supervisors only."""
+"""Reads of the bureau: its audit records (supervisors only) and what the
+documents that go out are made of."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
-from django.db.models import QuerySet
+from django.conf import settings
+from django.db.models import Q, QuerySet
 
+from cases.bureau.bureau_list import Row
 from cases.bureau.models import CaseAccess, ExportRecord
+from cases.models import (
+    CaptureReport,
+    CaseEvent,
+    DetentionEvent,
+    DetentionEventType,
+    EventKind,
+    MissingPerson,
+    Verification,
+)
 from cases.roles import is_supervisor
+from cases.status import DEATH_STATUSES
 
 
 def case_accesses_visible_to(
@@ -31,3 +46,81 @@ def exports_visible_to(user: Any, *, kind: str = "") -> QuerySet[ExportRecord]:
         return ExportRecord.objects.none()
     qs = ExportRecord.objects.select_related("case").order_by("-at", "-id")
     return qs.filter(kind=kind) if kind else qs
+
+
+# --- What goes out ---------------------------------------------------------------
+
+
+def bureau_list_rows(*, since: datetime) -> list[Row]:
+    """Each detention event recorded since `since` (with its person), and each
+    person whose record changed since with no such event: three queries."""
+    events = list(
+        DetentionEvent.objects.filter(recorded_at__gte=since)
+        .select_related("case")
+        .order_by("case__case_number", "occurred_on", "id")
+    )
+    with_events = {event.case_id for event in events}
+    persons = MissingPerson.objects.filter(updated_at__gte=since).exclude(pk__in=with_events)
+    rows = [Row(case, None) for case in persons.order_by("case_number")]
+    rows += [Row(event.case, event) for event in events]
+    return sorted(rows, key=lambda row: row.case.case_number)
+
+
+def pfif_public_cases(*, since: datetime | None = None) -> QuerySet[MissingPerson]:
+    """The cases that may leave in the public PFIF feed: flagged public, or in
+    a status settings.PFIF_PUBLIC_STATUSES names; never a death the family
+    has not been told of in person, never a case whose data was removed."""
+    qs = MissingPerson.objects.filter(
+        Q(pfif_public=True) | Q(status__in=settings.PFIF_PUBLIC_STATUSES)
+    ).filter(personal_data_removed_at__isnull=True)
+    qs = qs.exclude(status__in=DEATH_STATUSES, family_told_in_person_at__isnull=True)
+    if since is not None:
+        qs = qs.filter(Q(updated_at__gte=since) | Q(events__at__gte=since)).distinct()
+    return qs.order_by("updated_at", "id")
+
+
+def pfif_notes(cases: Sequence[MissingPerson]) -> dict[int, list[CaseEvent]]:
+    """Each case's confirmed status changes, oldest first (one query). A death
+    is a note only while the case stands at it and the family was told."""
+    told = {c.pk for c in cases if c.status in DEATH_STATUSES and c.family_told_in_person_at}
+    events = CaseEvent.objects.filter(case__in=cases, kind=EventKind.STATUS_CHANGED).order_by(
+        "at", "id"
+    )
+    notes: dict[int, list[CaseEvent]] = {}
+    for event in events:
+        to = (event.data or {}).get("to")
+        if to in DEATH_STATUSES and event.case_id not in told:
+            continue
+        notes.setdefault(event.case_id, []).append(event)
+    return notes
+
+
+def capture_card_facts(case: MissingPerson) -> dict[str, Any]:
+    """What the capture card says beyond the record: the date of capture (the
+    latest report not refuted), the latest health news, the latest transfer."""
+    report = (
+        CaptureReport.objects.filter(case=case, captured_on__isnull=False)
+        .exclude(verification=Verification.REFUTED)
+        .order_by("-reported_on", "-id")
+        .first()
+    )
+    health = case.detention_events.exclude(health="").order_by("-occurred_on", "-id").first()
+    transfer = (
+        case.detention_events.filter(type=DetentionEventType.TRANSFER)
+        .order_by("-occurred_on", "-id")
+        .first()
+    )
+    return {
+        "captured_on": report.captured_on if report else None,
+        "health": health.health if health else "",
+        "transfer": transfer,
+    }
+
+
+def death_particulars(case: MissingPerson) -> DetentionEvent | None:
+    """The latest death particulars recorded for this case."""
+    return (
+        case.detention_events.filter(type=DetentionEventType.DEATH)
+        .order_by("-occurred_on", "-id")
+        .first()
+    )

@@ -1,0 +1,65 @@
+"""The bureau's tests use the API tests' clients (a real token per role)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from cases import services
+from tests.api.conftest import (  # noqa: F401 - fixtures
+    _fresh_throttles,
+    anon,
+    as_user,
+    cw,
+    fam,
+    family_user,
+    sup,
+    sup2,
+)
+
+
+@pytest.fixture
+def prisoner(make_case, caseworker):
+    """A detained man with the full Geneva record, a transfer and health news."""
+    case = make_case(
+        given_name="Արմեն",
+        family_name="Հովհաննիսյան",
+        patronymic="Կարենի",
+        father_first_name="Կարեն",
+        mother_maiden_name="Սարգսյան",
+        name_native="Արմեն Կարենի Հովհաննիսյան",
+        date_of_birth=date(2001, 3, 14),
+        place_of_birth="Գյումրի",
+        rank="Շարքային",
+        citizenship="Armenia",
+        sex="male",
+        legal_status="prisoner_of_war",
+    )
+    services.capture_report_add(
+        actor=caseworker,
+        case=case,
+        source="icrc",
+        reported_on=date(2020, 12, 20),
+        captured_on=date(2020, 12, 13),
+        name_as_reported="Armen Hovhannisyan",
+        verification="confirmed",
+    )
+    services.detention_event_add(
+        case=case,
+        actor=caseworker,
+        type="transfer",
+        occurred_on=date(2021, 1, 5),
+        source="icrc",
+        place="Բաքու, կալանավայր 2",
+        prisoner_number="P-117",
+    )
+    services.detention_event_add(
+        case=case,
+        actor=caseworker,
+        type="health",
+        occurred_on=date(2021, 1, 6),
+        source="icrc",
+        health="slightly_wounded",
+    )
+    return case
