@@ -31,7 +31,8 @@ def test_a_case_closed_past_the_period_loses_its_personal_data(prisoner, casewor
     case = MissingPerson.objects.get(pk=prisoner.pk)
     assert (case.given_name, case.family_name) == (REMOVED, REMOVED)
     assert case.name_native == case.mother_maiden_name == case.father_first_name == ""
-    assert case.date_of_birth is None and case.service_number is None
+    assert case.date_of_birth is None
+    assert case.service_number is None
     assert case.personal_data_removed_at is not None
     report = CaptureReport.objects.get(case=case)
     assert report.name_as_reported == REMOVED
