@@ -45,6 +45,15 @@ CASEWORKER_PATHS = {
     ("/api/exchanges/{id}/", "patch"),
     ("/api/exchanges/{id}/listings/", "post"),
     ("/api/exchanges/{id}/complete/", "post"),
+    ("/api/cases/{id}/detention-events/", "get"),
+    ("/api/cases/{id}/detention-events/", "post"),
+    # The bureau's (supervisors).
+    ("/api/cases/{id}/capture-card/", "get"),
+    ("/api/cases/{id}/death-certificate/", "get"),
+    ("/api/exports/", "get"),
+    ("/api/exports/bureau-list/", "get"),
+    ("/api/pfif/", "get"),
+    ("/api/access-log/", "get"),
 }
 
 
