@@ -309,6 +309,8 @@ RETENTION_CLOSED_CASE_DAYS = env_int("RETENTION_CLOSED_CASE_DAYS", 0)
 # Deadlines of the Today queues (cases.bureau.deadlines), in days.
 DEADLINE_CAPTURE_CONFIRMATION_DAYS = env_int("DEADLINE_CAPTURE_CONFIRMATION_DAYS", 7)
 DEADLINE_HEALTH_NEWS_DAYS = env_int("DEADLINE_HEALTH_NEWS_DAYS", 7)
+# Hours a relative's enquiry may wait for an answer before Today flags it.
+FAMILY_ENQUIRY_ANSWER_HOURS = env_int("FAMILY_ENQUIRY_ANSWER_HOURS", 48)
 # How long a relative's invitation link works (families.services.invitation_create).
 INVITATION_TTL_HOURS = env_int("INVITATION_TTL_HOURS", 72)
 

@@ -348,6 +348,7 @@ class EventKind(models.TextChoices):
     FAMILY_TOLD = "family_told", _("Family told in person")
     DETENTION_EVENT = "detention_event", _("Detention event recorded")
     PERSONAL_DATA_REMOVED = "personal_data_removed", _("Personal data removed (retention)")
+    FAMILY_ENQUIRY = "family_enquiry", _("Enquiry from a relative")
 
 
 class CaseEvent(models.Model):

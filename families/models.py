@@ -190,3 +190,32 @@ class DeliveryAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"attempt #{self.pk} ({self.outcome})"
+
+
+class FamilyEnquiry(models.Model):
+    """What a relative sent through the portal about their case (a question,
+    or information they have). It waits for a caseworker's answer; Today
+    shows those unanswered past FAMILY_ENQUIRY_ANSWER_HOURS."""
+
+    member = models.ForeignKey(FamilyMember, on_delete=models.PROTECT, related_name="enquiries")
+    case = models.ForeignKey(MissingPerson, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(max_length=2000)
+    submitted_at = models.DateTimeField()
+    answer = models.TextField(blank=True, max_length=2000)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-submitted_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["submitted_at"],
+                condition=models.Q(answered_at__isnull=True),
+                name="familyenquiry_unanswered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"enquiry #{self.pk}"

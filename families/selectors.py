@@ -14,11 +14,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from cases.models import CaseEvent, EventKind, MissingPerson
 from cases.roles import is_caseworker
@@ -26,7 +28,14 @@ from cases.selectors import reports_family_may_hear
 from cases.status import DEATH_STATUSES, Status
 from families.detention_words import detention_sentence
 from families.labels import AWAITING_CONTACT, family_status, status_label
-from families.models import FamilyLink, FamilyMember, Invitation, Notification, NotificationStatus
+from families.models import (
+    FamilyEnquiry,
+    FamilyLink,
+    FamilyMember,
+    Invitation,
+    Notification,
+    NotificationStatus,
+)
 from families.texts import caseworker_contact
 from families.wording import hotline_name, report_sentence, update_words
 
@@ -297,6 +306,36 @@ def notifications_visible_to(
     if case_id is not None:
         qs = qs.filter(event__case_id=case_id)
     return qs.order_by("-created_at", "-id")
+
+
+# --- Enquiries -----------------------------------------------------------------------
+
+
+def family_enquiries(member: FamilyMember) -> QuerySet[FamilyEnquiry]:
+    """A relative's own enquiries, on the cases they may read now."""
+    return (
+        FamilyEnquiry.objects.filter(
+            member=member, case__family_links__member=member, case__family_links__verified=True
+        )
+        .select_related("case")
+        .order_by("-submitted_at", "-id")
+    )
+
+
+def enquiries_visible_to(user: Any, *, unanswered: bool = False) -> QuerySet[FamilyEnquiry]:
+    if not is_caseworker(user):
+        return FamilyEnquiry.objects.none()
+    qs = FamilyEnquiry.objects.select_related("case", "member", "answered_by")
+    if unanswered:
+        qs = qs.filter(answered_at__isnull=True)
+    return qs.order_by("submitted_at", "id")
+
+
+def enquiries_overdue(*, user: Any, now: datetime | None = None) -> QuerySet[FamilyEnquiry]:
+    """Today's queue: enquiries with no answer after FAMILY_ENQUIRY_ANSWER_HOURS,
+    oldest first (one query)."""
+    cutoff = (now or timezone.now()) - timedelta(hours=settings.FAMILY_ENQUIRY_ANSWER_HOURS)
+    return enquiries_visible_to(user, unanswered=True).filter(submitted_at__lte=cutoff)
 
 
 # --- Invitations ---------------------------------------------------------------------

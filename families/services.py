@@ -26,13 +26,14 @@ from cases.models import EventKind, MissingPerson
 from cases.services import event_append, require_caseworker, validate_instance
 from families.models import (
     Channel,
+    FamilyEnquiry,
     FamilyLink,
     FamilyMember,
     Invitation,
     Notification,
     NotificationStatus,
 )
-from families.selectors import invitation_refusal, token_hash
+from families.selectors import family_case_or_404, invitation_refusal, token_hash
 from families.wording import refusal_message
 
 logger = logging.getLogger(__name__)
@@ -356,3 +357,59 @@ def invitation_accept(*, token: Any, username: Any, password: Any) -> Any:
     invitation.save(update_fields=["used_at"])
     logger.info("invitation #%s accepted: relative #%s has an account", invitation.pk, member.pk)
     return user
+
+
+# --- Enquiries -----------------------------------------------------------------------
+
+
+def _enquiry_text(value: Any, field: str) -> str:
+    text = str(value or "").strip()
+    if not text:
+        raise InvalidInput({field: "Write something."})
+    if len(text) > 2000:
+        raise InvalidInput({field: "At most 2000 characters."})
+    return text
+
+
+@transaction.atomic
+def family_enquiry_submit(*, member: FamilyMember, case_number: str, text: str) -> FamilyEnquiry:
+    """A relative asks about, or tells us something about, a case they are
+    verified-linked to (another family's case is a 404). Staff see it on the
+    timeline (never family-visible) and in Today's queue until answered."""
+    case = family_case_or_404(member, case_number)
+    enquiry = FamilyEnquiry.objects.create(
+        member=member,
+        case=case,
+        text=_enquiry_text(text, "text"),
+        submitted_at=timezone.now(),
+    )
+    event_append(
+        case=case,
+        kind=EventKind.FAMILY_ENQUIRY,
+        actor=member.user,
+        summary=f"Enquiry #{enquiry.pk} from a relative.",
+        data={"enquiry_id": enquiry.pk, "member_id": member.pk, "answered": False},
+    )
+    return enquiry
+
+
+@transaction.atomic
+def family_enquiry_answer(*, enquiry_id: int, actor: Any, answer: str) -> FamilyEnquiry:
+    """A caseworker answers (or records how they answered, e.g. by phone);
+    the relative reads the answer with their enquiry on the portal."""
+    require_caseworker(actor)
+    enquiry = FamilyEnquiry.objects.select_for_update().select_related("case").get(pk=enquiry_id)
+    if enquiry.answered_at is not None:
+        raise Conflict("This enquiry was already answered.")
+    enquiry.answer = _enquiry_text(answer, "answer")
+    enquiry.answered_at = timezone.now()
+    enquiry.answered_by = actor
+    enquiry.save(update_fields=["answer", "answered_at", "answered_by"])
+    event_append(
+        case=enquiry.case,
+        kind=EventKind.FAMILY_ENQUIRY,
+        actor=actor,
+        summary=f"Enquiry #{enquiry.pk} answered.",
+        data={"enquiry_id": enquiry.pk, "member_id": enquiry.member_id, "answered": True},
+    )
+    return enquiry

@@ -18,8 +18,8 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
-from casemgr.permissions import IsSupervisor
 from cases import selectors as case_selectors
+from cases.api.permissions import IsSupervisor
 from cases.api.schema import responses
 from cases.bureau import exports, selectors
 from cases.bureau.models import CaseAccess, ExportKind, ExportRecord

@@ -15,8 +15,8 @@ from django.utils import timezone
 from cases.errors import InvalidInput
 from cases.models import DetentionEvent, DetentionEventType, EventKind, MissingPerson
 from cases.services._common import refuse_future_dates, require_caseworker, validate_instance
-from cases.services.locking import atomic_retrying, lock_case
 from cases.services.events import event_append
+from cases.services.locking import atomic_retrying, lock_case
 from cases.status import DEATH_STATUSES
 
 T = DetentionEventType

@@ -10,10 +10,12 @@ from typing import Any
 
 from rest_framework import serializers
 
+from cases.api.fields import StrictSerializer, TextField
 from cases.models import MissingPerson
 from families.models import (
     Channel,
     DeliveryAttempt,
+    FamilyEnquiry,
     FamilyLink,
     FamilyMember,
     Language,
@@ -169,3 +171,46 @@ class AcceptInviteSerializer(serializers.Serializer):
 class AccountCreatedSerializer(serializers.Serializer):
     username = serializers.CharField()
     detail = serializers.CharField()
+
+
+class FamilyEnquirySerializer(serializers.ModelSerializer):
+    """An enquiry as its relative reads it: what they wrote and the answer."""
+
+    case_number = serializers.CharField(source="case.case_number", read_only=True)
+
+    class Meta:
+        model = FamilyEnquiry
+        fields: tuple[str, ...] = (
+            "id",
+            "case_number",
+            "text",
+            "submitted_at",
+            "answer",
+            "answered_at",
+        )
+        read_only_fields: tuple[str, ...] = fields
+
+
+class EnquirySubmitSerializer(StrictSerializer):
+    case_number = TextField(max_length=20)
+    text = TextField(max_length=2000)
+
+
+class StaffEnquirySerializer(FamilyEnquirySerializer):
+    member: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(
+        read_only=True
+    )
+    case: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(
+        read_only=True
+    )
+    answered_by: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
+
+    class Meta(FamilyEnquirySerializer.Meta):
+        fields = (*FamilyEnquirySerializer.Meta.fields, "member", "case", "answered_by")
+        read_only_fields = fields
+
+
+class EnquiryAnswerSerializer(StrictSerializer):
+    answer = TextField(max_length=2000)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from django.urls import URLPattern, URLResolver, path
+from django.urls import URLPattern, URLResolver, path, re_path
 from rest_framework.routers import SimpleRouter
 
 from families.api import views
@@ -22,6 +22,13 @@ urlpatterns: list[URLPattern | URLResolver] = [
         "family/notifications/",
         views.FamilyNotificationListView.as_view(),
         name="family-notification-list",
+    ),
+    path("family/enquiries/", views.FamilyEnquiryListView.as_view(), name="family-enquiries"),
+    path("enquiries/", views.EnquiryListView.as_view(), name="enquiry-list"),
+    re_path(
+        r"^enquiries/(?P<pk>[^/.]+)/answer/$",
+        views.EnquiryAnswerView.as_view(),
+        name="enquiry-answer",
     ),
     path("family/accept-invite/", views.AcceptInviteView.as_view(), name="family-accept-invite"),
 ]

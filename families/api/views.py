@@ -8,30 +8,35 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
-from rest_framework.generics import GenericAPIView, ListAPIView
+from rest_framework.generics import GenericAPIView, ListAPIView, get_object_or_404
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle
 
 from cases.api.permissions import IsCaseworker
+from cases.api.schema import responses
 from cases.models import MissingPerson
 from families import selectors, services
 from families.api.permissions import IsFamilyMember
 from families.api.serializers import (
     AcceptInviteSerializer,
     AccountCreatedSerializer,
+    EnquiryAnswerSerializer,
+    EnquirySubmitSerializer,
     FamilyCaseSerializer,
+    FamilyEnquirySerializer,
     FamilyMemberSerializer,
     FamilyNotificationSerializer,
     InvitationSentSerializer,
+    StaffEnquirySerializer,
     StaffNotificationSerializer,
 )
-from families.models import FamilyMember, Notification, NotificationStatus
+from families.models import FamilyEnquiry, FamilyMember, Notification, NotificationStatus
 
 
 def _int_param(request: Request, name: str) -> int | None:
@@ -199,6 +204,69 @@ class FamilyNotificationListView(ListAPIView):
         if getattr(self, "swagger_fake_view", False):  # schema generation
             return Notification.objects.none()
         return selectors.family_notifications(_current_member(self.request))
+
+
+@extend_schema_view(
+    get=extend_schema(
+        summary="My enquiries and their answers",
+        responses=responses({200: FamilyEnquirySerializer(many=True)}, 401, 403),
+    ),
+    post=extend_schema(
+        summary="Ask about, or tell us something about, my relative's case",
+        request=EnquirySubmitSerializer,
+        responses=responses({201: FamilyEnquirySerializer}, 400, 401, 403, 404),
+    ),
+)
+class FamilyEnquiryListView(ListAPIView):
+    """A relative's enquiries; a case that is not theirs is 404."""
+
+    serializer_class = FamilyEnquirySerializer
+    permission_classes = [IsFamilyMember]
+
+    def get_queryset(self) -> Any:
+        if getattr(self, "swagger_fake_view", False):  # schema generation
+            return FamilyEnquiry.objects.none()
+        return selectors.family_enquiries(_current_member(self.request))
+
+    def post(self, request: Request) -> Response:
+        serializer = EnquirySubmitSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        enquiry = services.family_enquiry_submit(
+            member=_current_member(request), **serializer.validated_data
+        )
+        return Response(FamilyEnquirySerializer(enquiry).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(
+    summary="Relatives' enquiries, oldest first",
+    parameters=[OpenApiParameter("unanswered", bool, description="Only those waiting.")],
+    responses=responses({200: StaffEnquirySerializer(many=True)}, 401, 403),
+)
+class EnquiryListView(ListAPIView):
+    serializer_class = StaffEnquirySerializer
+    permission_classes = [IsCaseworker]
+
+    def get_queryset(self) -> Any:
+        waiting = self.request.query_params.get("unanswered", "") in ("1", "true")
+        return selectors.enquiries_visible_to(self.request.user, unanswered=waiting)
+
+
+class EnquiryAnswerView(GenericAPIView):
+    serializer_class = EnquiryAnswerSerializer
+    permission_classes = [IsCaseworker]
+
+    @extend_schema(
+        summary="Answer a relative's enquiry (or record how it was answered)",
+        responses=responses({200: StaffEnquirySerializer}, 400, 401, 403, 404, 409),
+    )
+    def post(self, request: Request, pk: str) -> Response:
+        enquiry = get_object_or_404(selectors.enquiries_visible_to(request.user), pk=pk)
+        serializer = EnquiryAnswerSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        answered = services.family_enquiry_answer(
+            enquiry_id=enquiry.pk, actor=request.user, **serializer.validated_data
+        )
+        return Response(StaffEnquirySerializer(answered).data)
 
 
 class AcceptInviteThrottle(SimpleRateThrottle):

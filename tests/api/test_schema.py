@@ -54,6 +54,8 @@ CASEWORKER_PATHS = {
     ("/api/exports/bureau-list/", "get"),
     ("/api/pfif/", "get"),
     ("/api/access-log/", "get"),
+    ("/api/enquiries/", "get"),
+    ("/api/enquiries/{id}/answer/", "post"),
 }
 
 
