@@ -257,6 +257,7 @@ class EnquiryAnswerView(GenericAPIView):
 
     @extend_schema(
         summary="Answer a relative's enquiry (or record how it was answered)",
+        parameters=[OpenApiParameter("id", int, OpenApiParameter.PATH)],
         responses=responses({200: StaffEnquirySerializer}, 400, 401, 403, 404, 409),
     )
     def post(self, request: Request, pk: str) -> Response:
