@@ -4,13 +4,10 @@ shape the answer."""
 
 from __future__ import annotations
 
-from datetime import datetime, time
 from typing import Any
 
 from django.http import HttpResponse
 from django.urls import URLPattern, path, re_path
-from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
@@ -19,29 +16,12 @@ from rest_framework.request import Request
 from rest_framework.views import APIView
 
 from cases import selectors as case_selectors
+from cases.api.params import int_param, since_param
 from cases.api.permissions import IsSupervisor
 from cases.api.schema import responses
 from cases.bureau import exports, selectors
 from cases.bureau.models import CaseAccess, ExportKind, ExportRecord
 from cases.bureau.services import ExportedFile
-
-
-def parse_since(value: str | None, *, required: bool) -> datetime | None:
-    """`since` as a date (from its midnight, local time) or an ISO date-time."""
-    if not value:
-        if required:
-            raise ValidationError({"since": ["Give a date (YYYY-MM-DD) or an ISO date-time."]})
-        return None
-    moment = parse_datetime(value) if "T" in value else None
-    if moment is None:
-        try:
-            day = parse_date(value)
-        except ValueError:
-            day = None
-        if day is None:
-            raise ValidationError({"since": ["Not a date (YYYY-MM-DD) or ISO date-time."]})
-        moment = datetime.combine(day, time.min)
-    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
 
 
 def file_response(exported: ExportedFile) -> HttpResponse:
@@ -72,7 +52,7 @@ class BureauListView(APIView):
         responses=responses({(200, "text/csv"): OpenApiTypes.BINARY}, 400, 401, 403),
     )
     def get(self, request: Request) -> HttpResponse:
-        since = parse_since(request.query_params.get("since"), required=True)
+        since = since_param(request.query_params.get("since"), required=True)
         assert since is not None
         file_type = request.query_params.get("type", "csv")
         return file_response(
@@ -91,7 +71,7 @@ class PfifView(APIView):
         responses=responses({(200, "application/xml"): OpenApiTypes.BINARY}, 400, 401, 403),
     )
     def get(self, request: Request) -> HttpResponse:
-        since = parse_since(request.query_params.get("since"), required=False)
+        since = since_param(request.query_params.get("since"), required=False)
         return file_response(exports.pfif_export(actor=request.user, since=since))
 
 
@@ -153,16 +133,6 @@ class CaseAccessSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-def _int_param(request: Request, name: str) -> int | None:
-    value = request.query_params.get(name)
-    if value in (None, ""):
-        return None
-    try:
-        return int(value)
-    except ValueError:
-        raise ValidationError({name: ["Give a whole number (an id)."]}) from None
-
-
 @extend_schema(
     summary="The export audit: every document that went out, newest first",
     parameters=[OpenApiParameter("kind", str, enum=ExportKind.values)],
@@ -196,8 +166,8 @@ class CaseAccessListView(generics.ListAPIView):
     def get_queryset(self) -> Any:
         return selectors.case_accesses_visible_to(
             self.request.user,
-            case_id=_int_param(self.request, "case"),
-            user_id=_int_param(self.request, "user"),
+            case_id=int_param(self.request, "case"),
+            user_id=int_param(self.request, "user"),
         )
 
 

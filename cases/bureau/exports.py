@@ -47,24 +47,36 @@ def bureau_list_export(*, actor: Any, since: datetime, file_type: str) -> Export
     )
 
 
+def _person_document(
+    *, actor: Any, case: MissingPerson, kind: str, titles: tuple[str, str], lines: Any, **extra: Any
+) -> ExportedFile:
+    content = documents.render_form(
+        title_hy=titles[0], title_en=titles[1], lines=lines, footer=documents.footer()
+    )
+    stem = kind.replace("_", "-")
+    return export_record(
+        actor=actor,
+        kind=kind,
+        content=content,
+        filename=f"{stem}-{case.case_number}-{_stamp()}.pdf",
+        content_type=PDF,
+        parameters={"case_number": case.case_number, **extra},
+        case=case,
+    )
+
+
 def capture_card_export(*, actor: Any, case: MissingPerson) -> ExportedFile:
     """The capture card (Annex IV B) of one person."""
     require_supervisor(actor)
-    lines = documents.capture_card_lines(case, **selectors.capture_card_facts(case))
-    content = documents.render_form(
-        title_hy="ԳԵՐՈՒ ՔԱՐՏ (Ժնևի III կոնվենցիա, Հավելված IV Բ)",
-        title_en="CAPTURE CARD FOR PRISONER OF WAR (Geneva Convention III, Annex IV B)",
-        lines=lines,
-        footer=documents.footer(),
-    )
-    return export_record(
+    return _person_document(
         actor=actor,
-        kind=ExportKind.CAPTURE_CARD,
-        content=content,
-        filename=f"capture-card-{case.case_number}-{_stamp()}.pdf",
-        content_type=PDF,
-        parameters={"case_number": case.case_number},
         case=case,
+        kind=ExportKind.CAPTURE_CARD,
+        titles=(
+            "ԳԵՐՈՒ ՔԱՐՏ (Ժնևի III կոնվենցիա, Հավելված IV Բ)",
+            "CAPTURE CARD FOR PRISONER OF WAR (Geneva Convention III, Annex IV B)",
+        ),
+        lines=documents.capture_card_lines(case, **selectors.capture_card_facts(case)),
     )
 
 
@@ -74,20 +86,16 @@ def death_certificate_export(*, actor: Any, case: MissingPerson) -> ExportedFile
     death = selectors.death_particulars(case)
     if death is None:
         raise Conflict("No death particulars are recorded for this case.")
-    content = documents.render_form(
-        title_hy="ՄԱՀՎԱՆ ՎԿԱՅԱԿԱՆ (Ժնևի III կոնվենցիա, Հավելված IV Դ)",
-        title_en="DEATH CERTIFICATE (Geneva Convention III, Annex IV D)",
-        lines=documents.death_certificate_lines(case, death),
-        footer=documents.footer(),
-    )
-    return export_record(
+    return _person_document(
         actor=actor,
-        kind=ExportKind.DEATH_CERTIFICATE,
-        content=content,
-        filename=f"death-certificate-{case.case_number}-{_stamp()}.pdf",
-        content_type=PDF,
-        parameters={"case_number": case.case_number, "detention_event_id": death.pk},
         case=case,
+        kind=ExportKind.DEATH_CERTIFICATE,
+        titles=(
+            "ՄԱՀՎԱՆ ՎԿԱՅԱԿԱՆ (Ժնևի III կոնվենցիա, Հավելված IV Դ)",
+            "DEATH CERTIFICATE (Geneva Convention III, Annex IV D)",
+        ),
+        lines=documents.death_certificate_lines(case, death),
+        detention_event_id=death.pk,
     )
 
 

@@ -18,6 +18,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle
 
+from cases.api.params import int_param
 from cases.api.permissions import IsCaseworker
 from cases.api.schema import responses
 from cases.models import MissingPerson
@@ -37,15 +38,6 @@ from families.api.serializers import (
     StaffNotificationSerializer,
 )
 from families.models import FamilyEnquiry, FamilyMember, Notification, NotificationStatus
-
-
-def _int_param(request: Request, name: str) -> int | None:
-    raw = request.query_params.get(name, "").strip()
-    if not raw:
-        return None
-    if not raw.isdigit() or len(raw) > 18:
-        raise ValidationError({name: [f"{raw!r} is not an id."]})
-    return int(raw)
 
 
 def _current_member(request: Request) -> FamilyMember:
@@ -81,7 +73,7 @@ class FamilyMemberViewSet(
             return selectors.member_search(
                 user=self.request.user,
                 q=self.request.query_params.get("q", "")[:200],
-                case_id=_int_param(self.request, "case"),
+                case_id=int_param(self.request, "case"),
             )
         return selectors.members_visible_to(self.request.user)
 
@@ -155,8 +147,8 @@ class NotificationListView(ListAPIView):
         return selectors.notifications_visible_to(
             self.request.user,
             status=wanted,
-            member_id=_int_param(self.request, "member"),
-            case_id=_int_param(self.request, "case"),
+            member_id=int_param(self.request, "member"),
+            case_id=int_param(self.request, "case"),
         )
 
 

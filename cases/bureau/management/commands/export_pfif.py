@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from rest_framework.exceptions import ValidationError
 
-from cases.bureau.api import parse_since
+from cases.api.params import since_param
 from cases.bureau.exports import pfif_export
 from cases.errors import DomainError
 
@@ -30,7 +30,7 @@ class Command(BaseCommand):
         if user is None:
             raise CommandError(f"No user {options['username']!r}.")
         try:
-            since = parse_since(options["since"], required=False)
+            since = since_param(options["since"], required=False)
             exported = pfif_export(actor=user, since=since)
         except (DomainError, ValidationError) as exc:
             raise CommandError(str(exc)) from exc

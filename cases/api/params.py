@@ -1,0 +1,39 @@
+"""Query parameters shared by the apps' API views."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+
+
+def int_param(request: Request, name: str) -> int | None:
+    """An id in the query string, or None when absent; anything else (a
+    sign, letters, more digits than a bigint holds) is a 400 naming it."""
+    raw = request.query_params.get(name, "").strip()
+    if not raw:
+        return None
+    if not raw.isdigit() or len(raw) > 18:
+        raise ValidationError({name: [f"{raw!r} is not an id."]})
+    return int(raw)
+
+
+def since_param(value: str | None, *, required: bool) -> datetime | None:
+    """`since` as a date (from its midnight, local time) or an ISO date-time."""
+    if not value:
+        if required:
+            raise ValidationError({"since": ["Give a date (YYYY-MM-DD) or an ISO date-time."]})
+        return None
+    moment = parse_datetime(value) if "T" in value else None
+    if moment is None:
+        try:
+            day = parse_date(value)
+        except ValueError:
+            day = None
+        if day is None:
+            raise ValidationError({"since": ["Not a date (YYYY-MM-DD) or ISO date-time."]})
+        moment = datetime.combine(day, time.min)
+    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
