@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib.auth.models import User
 
 from cases import services as case_services
+from cases.bureau.services import case_access_record, export_record
 from cases.models import CaseEvent
 from families import services as family_services
 from families.models import FamilyMember, Notification
@@ -42,6 +43,16 @@ def make_rows(make_case: Callable[..., Any], caseworker: User, n: int) -> list[F
             member=member,
             channel="email",
             defaults={"language": "hy", "body_text": "x"},
+        )
+        # The bureau's audit rows: a case opened, a document sealed.
+        case_access_record(user=caseworker, case_ids=[case.pk], via="page")
+        export_record(
+            actor=caseworker,
+            kind="capture_card",
+            content=b"%PDF",
+            filename=f"card-{i}.pdf",
+            content_type="application/pdf",
+            case=case,
         )
         members.append(member)
     return members

@@ -21,6 +21,8 @@ CHANGELISTS = [
     "admin:cases_caseevent_changelist",
     "admin:families_familymember_changelist",
     "admin:families_notification_changelist",
+    "admin:bureau_exportrecord_changelist",
+    "admin:bureau_caseaccess_changelist",
 ]
 
 
