@@ -113,6 +113,7 @@ class Seeder:
         self._unlinked_reports()
         exchange = self._exchange(detained[:LISTED_FOR_EXCHANGE])
         self._sensitive_cases(cases[-2:])
+        self._detention_news(detained[0], wounded=detained[1])
         self._relatives(listed=detained[0], detained=detained[30], missing=cases[150])
         self.counts["exchange"] = 1 if exchange else 0
         return self.counts
@@ -214,6 +215,36 @@ class Seeder:
             note="Detention confirmed by the ICRC visit reported by the ombudsman.",
         )
         self._count("capture reports", 2)
+
+    def _detention_news(self, case: MissingPerson, *, wounded: MissingPerson) -> None:
+        """What the bureau records of a prisoner: a transfer, an ICRC visit and
+        health news the family reads on the portal; and a seriously wounded
+        man whose health news is overdue (Today's queue)."""
+        events = [
+            (
+                case,
+                "transfer",
+                30,
+                {
+                    "place": "Baku, pre-trial detention centre no. 1",
+                    "prisoner_number": "PR-2041",
+                    "share_with_family": True,
+                },
+            ),
+            (case, "icrc_visit", 45, {"place": "Baku", "share_with_family": True}),
+            (case, "health", 45, {"health": "good_health", "share_with_family": True}),
+            (wounded, "health", 20, {"health": "seriously_wounded"}),
+        ]
+        for person, kind, days, fields in events:
+            services.detention_event_add(
+                case=person,
+                actor=self.caseworker,
+                type=kind,
+                occurred_on=BREACH + timedelta(days=days),
+                source="icrc",
+                **fields,
+            )
+        self._count("detention events", len(events))
 
     def _video_only(self, case: MissingPerson) -> None:
         self._video_report(case, "unverified")
