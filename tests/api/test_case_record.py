@@ -101,3 +101,21 @@ def test_provenance_is_read_only(cw, case):
     )
     assert response.status_code == 400
     assert "provenance" in response.json()
+
+
+def test_opening_a_case_records_its_sources(cw, db):
+    response = cw.post(
+        "/api/cases/",
+        {
+            "given_name": "Narek",
+            "family_name": "Avagyan",
+            "mother_maiden_name": "Petrosyan",
+            "sources": {"mother_maiden_name": {"source": "family", "detail": "his sister"}},
+        },
+        format="json",
+    )
+    assert response.status_code == 201, response.json()
+    provenance = response.json()["provenance"]
+    assert provenance["mother_maiden_name"]["source"] == "family"
+    assert provenance["given_name"]["source"] == ""  # entered, no source named
+    assert "sources" not in response.json()
