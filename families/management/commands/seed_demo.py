@@ -220,7 +220,7 @@ class Seeder:
         """What the bureau records of a prisoner: a transfer, an ICRC visit and
         health news the family reads on the portal; and a seriously wounded
         man whose health news is overdue (Today's queue)."""
-        events = [
+        events: list[tuple[MissingPerson, str, int, dict[str, Any]]] = [
             (
                 case,
                 "transfer",
