@@ -50,7 +50,11 @@ def _dispatch(case):
 
 
 def _updates(member, case):
-    return [u.message for u in selectors.family_updates(member, case)]
+    """The updates of one case as the portal and the API read them."""
+    (view,) = selectors.family_case_views(
+        member, [selectors.family_case_or_404(member, case.case_number)]
+    )
+    return [u.message for u in view.updates]
 
 
 @pytest.mark.parametrize("kind", sorted(TOLD))
