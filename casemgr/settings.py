@@ -12,7 +12,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from casemgr.env import env_bool, env_int, env_list, env_str
+from casemgr.env import env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "simple_history",
     "cases",
     "cases.bureau",
+    "cases.imports",
     "families",
 ]
 
@@ -222,6 +223,23 @@ OUTBOX_SWEEP_GRACE_SECONDS = env_int("OUTBOX_SWEEP_GRACE_SECONDS", 30)
 # Who hears about a case event: dotted paths of callables taking a CaseEvent.
 # cases never imports families; it only knows these names.
 CASE_EVENT_CONSUMERS = env_list("CASE_EVENT_CONSUMERS", "families.notify.on_case_event")
+
+# --- List imports (cases.imports) ---------------------------------------------
+# A file over these limits is refused (400) before anything is stored.
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 10 * 1024 * 1024)
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 20_000)
+IMPORT_MAX_COLUMNS = env_int("IMPORT_MAX_COLUMNS", 100)
+# An XLSX is a ZIP: its parts may unpack to at most this much (a ZIP bomb is refused).
+IMPORT_MAX_UNPACKED_BYTES = env_int("IMPORT_MAX_UNPACKED_BYTES", 200 * 1024 * 1024)
+# Rows matched per Celery task, and how often the progress (`done`) is saved.
+IMPORT_TASK_ROWS = env_int("IMPORT_TASK_ROWS", 500)
+IMPORT_PROGRESS_EVERY = env_int("IMPORT_PROGRESS_EVERY", 100)
+# A row is matched when its best candidate scores at least IMPORT_MATCH_SCORE
+# and the next one is at least IMPORT_CLEAR_MARGIN below it; candidates under
+# IMPORT_CANDIDATE_SCORE are not shown; a row with none left is new.
+IMPORT_MATCH_SCORE = env_float("IMPORT_MATCH_SCORE", 0.9)
+IMPORT_CLEAR_MARGIN = env_float("IMPORT_CLEAR_MARGIN", 0.1)
+IMPORT_CANDIDATE_SCORE = env_float("IMPORT_CANDIDATE_SCORE", 0.5)
 
 # --- REST framework ----------------------------------------------------------------
 REST_FRAMEWORK = {

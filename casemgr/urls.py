@@ -21,6 +21,7 @@ urlpatterns = [
     path("api/", include("cases.api.urls")),
     path("api/", include("cases.bureau.api")),
     path("api/", include("families.api.urls")),
+    path("api/", include("cases.imports.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
 ]

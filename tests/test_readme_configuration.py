@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _variables_read_by_settings() -> set[str]:
     source = (ROOT / "casemgr" / "settings.py").read_text(encoding="utf-8")
-    return set(re.findall(r'env_(?:str|bool|int|list)\(\s*"([A-Z0-9_]+)"', source))
+    return set(re.findall(r'env_(?:str|bool|int|float|list)\(\s*"([A-Z0-9_]+)"', source))
 
 
 def _configuration_section() -> str:

@@ -1,0 +1,161 @@
+"""A list that came in (ImportBatch) and each of its rows (ImportRow).
+
+Models hold data and database-level rules only; every write goes through
+cases/imports/services.py.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from cases.models import Exchange, MissingPerson, ReportSource, Verification
+
+
+class Purpose(models.TextChoices):
+    CAPTURE_REPORT = "capture_report", _("Capture reports")
+    EXCHANGE_LISTING = "exchange_listing", _("Exchange list")
+
+
+class BatchStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    MATCHING = "matching", _("Matching")
+    REVIEW = "review", _("Waiting for review")
+    APPLYING = "applying", _("Applying")
+    APPLIED = "applied", _("Applied")
+    FAILED = "failed", _("Failed")
+
+
+class NameOrder(models.TextChoices):
+    FAMILY_FIRST = "family_first", _("Family name first")
+    GIVEN_FIRST = "given_first", _("Given name first")
+
+
+class RowState(models.TextChoices):
+    PENDING = "pending", _("Not matched yet")
+    MATCHED = "matched", _("Matched")
+    AMBIGUOUS = "ambiguous", _("Ambiguous")
+    NEW = "new", _("New")
+    ERROR = "error", _("Error")
+    SKIPPED = "skipped", _("Skipped")
+
+
+class Action(models.TextChoices):
+    MATCH = "match", _("Match to a case")
+    NEW = "new", _("Open a new case")
+    SKIP = "skip", _("Skip")
+
+
+class ImportBatch(models.Model):
+    file_name = models.CharField(max_length=255)
+    file_kind = models.CharField(max_length=10)
+    # The same file uploaded twice is recognised by its digest.
+    sha256 = models.CharField(max_length=64, db_index=True)
+    source = models.CharField(max_length=20, choices=ReportSource.choices)
+    purpose = models.CharField(max_length=20, choices=Purpose.choices)
+    exchange = models.ForeignKey(
+        Exchange, null=True, blank=True, on_delete=models.PROTECT, related_name="imports"
+    )
+    reported_on = models.DateField(null=True, blank=True)
+    verification = models.CharField(
+        max_length=20, choices=Verification.choices, default=Verification.UNVERIFIED
+    )
+    share_with_family = models.BooleanField(default=False)
+    name_order = models.CharField(
+        max_length=20, choices=NameOrder.choices, default=NameOrder.FAMILY_FIRST
+    )
+    # The header as read, one unique label per column (an empty or repeated
+    # header is labelled by its column letter); rows keep their cells in this order.
+    header = models.JSONField(default=list, blank=True)
+    # field -> {"index": column index, "header": the header as written}
+    columns = models.JSONField(default=dict, blank=True)
+    status = models.CharField(
+        max_length=20, choices=BatchStatus.choices, default=BatchStatus.QUEUED, db_index=True
+    )
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    matched = models.PositiveIntegerField(default=0)
+    new = models.PositiveIntegerField(default=0)
+    ambiguous = models.PositiveIntegerField(default=0)
+    errors = models.PositiveIntegerField(default=0)
+    skipped = models.PositiveIntegerField(default=0)
+    applied = models.PositiveIntegerField(default=0)
+    failure = models.CharField(max_length=500, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    reviewable_at = models.DateTimeField(null=True, blank=True)
+    apply_requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    apply_requested_at = models.DateTimeField(null=True, blank=True)
+    applied_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("list import")
+        verbose_name_plural = _("list imports")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sha256", "purpose"],
+                condition=~Q(status="failed"),
+                name="one_import_per_file_and_purpose",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=BatchStatus.values), name="importbatch_status_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        # No names: this string ends up in logs.
+        return f"import #{self.pk}"
+
+
+class ImportRow(models.Model):
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="rows")
+    line = models.PositiveIntegerField()
+    # The row as read, one text per column of the batch's header.
+    cells = models.JSONField(default=list)
+    # The row as understood (names, dates), written by matching.
+    data = models.JSONField(default=dict, blank=True)
+    # What matching concluded; `state` is the same unless the row is skipped.
+    outcome = models.CharField(max_length=20, choices=RowState.choices, default=RowState.PENDING)
+    state = models.CharField(max_length=20, choices=RowState.choices, default=RowState.PENDING)
+    candidates = models.JSONField(default=list, blank=True)
+    error = models.TextField(blank=True)
+    decision_action = models.CharField(max_length=10, choices=Action.choices, blank=True)
+    decision_case = models.ForeignKey(
+        MissingPerson, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    applied_at = models.DateTimeField(null=True, blank=True)
+    applied_case = models.ForeignKey(
+        MissingPerson, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # The capture report or the exchange listing this row made.
+    applied_object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    apply_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["batch", "line"]
+        constraints = [
+            models.UniqueConstraint(fields=["batch", "line"], name="one_import_row_per_line"),
+        ]
+        indexes = [models.Index(fields=["batch", "state", "line"], name="importrow_by_state")]
+
+    def __str__(self) -> str:
+        return f"import #{self.batch_id} line {self.line}"

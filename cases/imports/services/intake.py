@@ -1,0 +1,297 @@
+"""Taking a file in and matching its rows."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from cases.errors import Conflict, InvalidInput
+from cases.imports.columns import ColumnsRefused, find_columns
+from cases.imports.files import FileRefused, Limits, read_table
+from cases.imports.models import (
+    Action,
+    BatchStatus,
+    ImportBatch,
+    ImportRow,
+    NameOrder,
+    Purpose,
+    RowState,
+)
+from cases.imports.values import RowInvalid, interpret
+from cases.matching import Candidate, match_candidates
+from cases.models import Exchange, ExchangeStatus
+from cases.services._common import refuse_future_dates, require_supervisor, validate_instance
+
+logger = logging.getLogger(__name__)
+
+CANDIDATES_PER_ROW = 5
+MATCH_FIELDS = ["data", "outcome", "state", "candidates", "error"]
+
+
+# --- taking a file in ------------------------------------------------------------------
+
+
+def import_create(
+    *,
+    actor: Any,
+    file_name: str,
+    data: bytes,
+    source: str,
+    purpose: str,
+    exchange: Exchange | None = None,
+    reported_on: date | None = None,
+    verification: str = "unverified",
+    share_with_family: bool = False,
+    name_order: str = NameOrder.FAMILY_FIRST,
+    columns: dict[str, Any] | None = None,
+    enqueue: bool = True,
+) -> ImportBatch:
+    """Read the file and store its rows, or refuse it (400) storing nothing;
+    matching runs after the commit in Celery tasks (`enqueue=False` leaves
+    it to the caller, as import_list does in the terminal)."""
+    require_supervisor(actor)
+    _check_purpose(purpose, exchange, reported_on)
+    try:
+        table = read_table(data, limits=Limits.from_settings())
+        mapping = find_columns(table.header, columns)
+    except FileRefused as exc:
+        raise InvalidInput({"file": exc.message}) from exc
+    except ColumnsRefused as exc:
+        raise InvalidInput({exc.field: exc.message}) from exc
+    batch = ImportBatch(
+        file_name=file_name[:255],
+        file_kind=table.kind,
+        sha256=hashlib.sha256(data).hexdigest(),
+        source=source,
+        purpose=purpose,
+        exchange=exchange,
+        reported_on=reported_on,
+        verification=verification,
+        share_with_family=share_with_family,
+        name_order=name_order,
+        header=_labels(table.header),
+        columns=mapping,
+        total=len(table.rows),
+        created_by=actor,
+    )
+    validate_instance(batch, exclude=["sha256"])
+    _refuse_same_file(batch)
+    with transaction.atomic():
+        _save_new(batch)
+        ImportRow.objects.bulk_create(
+            [
+                ImportRow(batch=batch, line=row.line, cells=row.cells, error=_problems(row))
+                for row in table.rows
+            ],
+            batch_size=1000,
+        )
+        if enqueue:
+            spans = _spans([row.line for row in table.rows])
+            transaction.on_commit(lambda: _publish_matching(batch.pk, spans))
+    return batch
+
+
+def _check_purpose(purpose: str, exchange: Exchange | None, reported_on: date | None) -> None:
+    if purpose == Purpose.EXCHANGE_LISTING:
+        if exchange is None:
+            raise InvalidInput({"exchange": "An exchange list needs the exchange (its id)."})
+        if exchange.status != ExchangeStatus.PLANNED:
+            status = exchange.status
+            raise InvalidInput({"exchange": f"This exchange is {status}; only a planned one can."})
+    elif purpose == Purpose.CAPTURE_REPORT:
+        if reported_on is None:
+            raise InvalidInput({"reported_on": "Capture reports need the date of the list."})
+        if exchange is not None:
+            raise InvalidInput({"exchange": "Only an exchange list names an exchange."})
+        refuse_future_dates({"reported_on": reported_on}, ["reported_on"])
+
+
+def _labels(header: Sequence[str]) -> list[str]:
+    """One unique label per column: the header, or its letter when the
+    header is empty or repeats."""
+    from openpyxl.utils.cell import get_column_letter
+
+    labels: list[str] = []
+    for index, text in enumerate(header, start=1):
+        label = text or f"column {get_column_letter(index)}"
+        labels.append(label if label not in labels else f"{label} ({get_column_letter(index)})")
+    return labels
+
+
+def _problems(row: Any) -> str:
+    return f"Line {row.line}: {'; '.join(row.problems)}." if row.problems else ""
+
+
+def _refuse_same_file(batch: ImportBatch) -> None:
+    earlier = (
+        ImportBatch.objects.filter(sha256=batch.sha256, purpose=batch.purpose)
+        .exclude(status=BatchStatus.FAILED)
+        .first()
+    )
+    if earlier is not None:
+        raise Conflict(_same_file_message(earlier))
+
+
+def _same_file_message(earlier: ImportBatch) -> str:
+    return (
+        f"This file was already uploaded as import #{earlier.pk} "
+        f"({timezone.localtime(earlier.created_at):%Y-%m-%d %H:%M}, {earlier.status})."
+    )
+
+
+def _save_new(batch: ImportBatch) -> None:
+    try:
+        with transaction.atomic():
+            batch.save()
+    except IntegrityError as exc:  # the same file, uploaded at the same moment
+        earlier = ImportBatch.objects.filter(sha256=batch.sha256, purpose=batch.purpose).first()
+        raise Conflict(_same_file_message(earlier) if earlier else str(exc)) from exc
+
+
+def _spans(lines: list[int]) -> list[tuple[int, int]]:
+    """(first line, last line) of each task's share of the rows."""
+    size = max(1, settings.IMPORT_TASK_ROWS)
+    return [(lines[i], lines[min(i + size, len(lines)) - 1]) for i in range(0, len(lines), size)]
+
+
+def _publish_matching(batch_id: int, spans: list[tuple[int, int]]) -> None:
+    from cases.imports.tasks import match_import_rows
+
+    try:
+        for first, last in spans:
+            match_import_rows.delay(batch_id, first, last)
+    except Exception:
+        if match_import_rows.app.conf.task_always_eager:
+            raise
+        logger.warning("broker unavailable: import %s waits to be matched", batch_id, exc_info=True)
+
+
+# --- matching ------------------------------------------------------------------------
+
+
+def import_match_rows(
+    *,
+    batch_id: int,
+    first_line: int,
+    last_line: int,
+    on_progress: Callable[[ImportBatch], None] | None = None,
+) -> int:
+    """Match the rows of lines first..last still waiting, saving progress
+    every IMPORT_PROGRESS_EVERY rows. Safe to run twice, and in parallel
+    (a row is taken by one step only)."""
+    ImportBatch.objects.filter(pk=batch_id, status=BatchStatus.QUEUED).update(
+        status=BatchStatus.MATCHING
+    )
+    done = 0
+    while step := _match_step(batch_id, first_line, last_line):
+        done += step
+        if on_progress is not None:
+            on_progress(ImportBatch.objects.get(pk=batch_id))
+    return done
+
+
+@transaction.atomic
+def _match_step(batch_id: int, first_line: int, last_line: int) -> int:
+    batch = ImportBatch.objects.get(pk=batch_id)
+    if batch.status != BatchStatus.MATCHING:
+        return 0
+    rows = list(
+        ImportRow.objects.select_for_update(skip_locked=True)
+        .filter(batch_id=batch_id, state=RowState.PENDING, line__range=(first_line, last_line))
+        .order_by("line")[: max(1, settings.IMPORT_PROGRESS_EVERY)]
+    )
+    for row in rows:
+        _match_row(batch, row)
+    ImportRow.objects.bulk_update(rows, MATCH_FIELDS)
+    if rows:
+        recount(batch_id)
+    return len(rows)
+
+
+def _match_row(batch: ImportBatch, row: ImportRow) -> None:
+    if not row.error:
+        try:
+            data = interpret(row.cells, batch.columns, name_order=batch.name_order)
+        except RowInvalid as exc:
+            row.error = f"Line {row.line}: {exc.message}."
+        else:
+            row.data = data.to_json()
+            candidates = match_candidates(data.query(), limit=CANDIDATES_PER_ROW)
+            row.outcome, row.candidates = classify(candidates)
+    if row.error:
+        row.outcome = RowState.ERROR
+    row.state = RowState.SKIPPED if row.decision_action == Action.SKIP else row.outcome
+
+
+def classify(candidates: Sequence[Candidate]) -> tuple[str, list[dict[str, Any]]]:
+    """matched: one clear candidate (score at least IMPORT_MATCH_SCORE and
+    IMPORT_CLEAR_MARGIN above the next); ambiguous: candidates, none clear;
+    new: no candidate worth showing."""
+    kept = sorted(
+        (c for c in candidates if c.score >= settings.IMPORT_CANDIDATE_SCORE),
+        key=lambda c: c.score,
+        reverse=True,
+    )
+    shown = [_candidate_json(c) for c in kept]
+    if not kept:
+        return RowState.NEW, shown
+    runner_up = kept[1].score if len(kept) > 1 else 0.0
+    best = kept[0].score
+    if best >= settings.IMPORT_MATCH_SCORE and best - runner_up >= settings.IMPORT_CLEAR_MARGIN:
+        return RowState.MATCHED, shown
+    return RowState.AMBIGUOUS, shown
+
+
+def _candidate_json(candidate: Candidate) -> dict[str, Any]:
+    case = candidate.case
+    return {
+        "case": case.pk,
+        "case_number": case.case_number,
+        "name": case.full_name,
+        "date_of_birth": case.date_of_birth.isoformat() if case.date_of_birth else None,
+        "service_number": case.service_number or "",
+        "status": case.status,
+        "score": round(candidate.score, 3),
+        "reasons": list(candidate.reasons),
+    }
+
+
+def recount(batch_id: int) -> ImportBatch:
+    """Counters from the rows themselves, under the batch's row lock (so two
+    tasks finishing together write them in turn); the batch is ready for
+    review once no row is pending."""
+    batch = ImportBatch.objects.select_for_update().get(pk=batch_id)
+    counts = ImportRow.objects.filter(batch_id=batch_id).aggregate(
+        pending=Count("id", filter=Q(state=RowState.PENDING)),
+        matched=Count("id", filter=Q(state=RowState.MATCHED)),
+        new=Count("id", filter=Q(state=RowState.NEW)),
+        ambiguous=Count("id", filter=Q(state=RowState.AMBIGUOUS)),
+        errors=Count("id", filter=Q(state=RowState.ERROR)),
+        skipped=Count("id", filter=Q(state=RowState.SKIPPED)),
+        applied=Count("id", filter=Q(applied_at__isnull=False)),
+    )
+    batch.done = batch.total - counts.pop("pending")
+    for name, value in counts.items():
+        setattr(batch, name, value)
+    fields = ["done", *counts]
+    if batch.status == BatchStatus.MATCHING and batch.done >= batch.total:
+        batch.status = BatchStatus.REVIEW
+        batch.reviewable_at = timezone.now()
+        fields += ["status", "reviewable_at"]
+    batch.save(update_fields=fields)
+    return batch
+
+
+def import_fail(*, batch_id: int, reason: str) -> None:
+    """A task gave up (after its retries): the import stops, saying why."""
+    ImportBatch.objects.filter(
+        pk=batch_id, status__in=[BatchStatus.QUEUED, BatchStatus.MATCHING]
+    ).update(status=BatchStatus.FAILED, failure=reason[:500])
