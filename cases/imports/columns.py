@@ -79,8 +79,8 @@ class ColumnsRefused(Exception):
 
 
 def normalise_header(text: str) -> str:
-    text = text.casefold().replace("ё", "е").replace("’", "'")
-    text = re.sub(r"[\"().,:;№#*_/\\-]+", " ", text)
+    text = text.casefold().replace("ё", "е").replace("’", "'").replace(".", "")
+    text = re.sub(r"[\"(),:;№#*_/\\-]+", " ", text)
     return " ".join(text.split())
 
 

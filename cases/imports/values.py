@@ -20,7 +20,7 @@ EXCEL_EPOCH = date(1899, 12, 30)  # Excel's 1900 date system, past its 1900-02-2
 DAY_FIRST = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
 ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 YEAR = re.compile(r"^(\d{4})$")
-SERIAL = re.compile(r"^(\d{4,5})(?:\.0+)?$")
+SERIAL = re.compile(r"^(\d{5})(?:\.0+)?$")  # 10000 = 1927-05-18
 LIMITS = {
     "full_name": 300,
     "family_name": 150,

@@ -13,8 +13,6 @@ from django.test import TestCase
 from openpyxl import Workbook
 from rest_framework.test import APIClient
 
-HEADER = ("ФИО", "Дата рождения", "Личный номер")
-
 
 def csv_bytes(
     rows: Sequence[Sequence[Any]], *, delimiter: str = ",", encoding: str = "utf-8"

@@ -11,7 +11,7 @@ import pytest
 
 from cases.imports.models import BatchStatus, ImportBatch, ImportRow
 from cases.models import MissingPerson
-from tests.imports.lists import HEADER, csv_bytes, upload, xlsx_bytes
+from tests.imports.lists import csv_bytes, upload, xlsx_bytes
 
 pytestmark = pytest.mark.django_db
 
