@@ -23,7 +23,10 @@ def scores(settings: Any, make_case: Callable[..., MissingPerson]) -> Callable[.
     cases = [make_case() for _ in range(3)]
 
     def _candidates(*values: float) -> list[Candidate]:
-        return [Candidate(case=c, score=s, reasons=("why",)) for c, s in zip(cases, values)]
+        return [
+            Candidate(case=c, score=s, reasons=("why",))
+            for c, s in zip(cases, values, strict=False)
+        ]
 
     return _candidates
 

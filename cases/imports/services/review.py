@@ -233,7 +233,10 @@ def _apply_listing(batch: ImportBatch, row: ImportRow, actor: Any) -> tuple[Miss
     return case, exchange_list_case(exchange=batch.exchange, case=case, actor=actor).pk
 
 
-_APPLY: dict[str, Any] = {Purpose.CAPTURE_REPORT: _apply_report, Purpose.EXCHANGE_LISTING: _apply_listing}
+_APPLY: dict[str, Any] = {
+    Purpose.CAPTURE_REPORT: _apply_report,
+    Purpose.EXCHANGE_LISTING: _apply_listing,
+}
 
 
 @transaction.atomic
