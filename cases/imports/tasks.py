@@ -7,11 +7,14 @@ from typing import Any
 
 from celery import Task, shared_task
 from django.conf import settings
-from django.db import DatabaseError
+from django.db import InterfaceError, OperationalError
 
 from cases.imports import services
 
 logger = logging.getLogger(__name__)
+# The database went away for a moment: worth another try. Anything else is a
+# bug, and retrying it would only hide it.
+RETRY_ON = (OperationalError, InterfaceError)
 
 
 class ImportTask(Task):
@@ -27,7 +30,7 @@ class ImportTask(Task):
     base=ImportTask,
     bind=True,
     acks_late=True,
-    autoretry_for=(DatabaseError,),
+    autoretry_for=RETRY_ON,
     retry_backoff=2,
     max_retries=5,
 )
@@ -36,9 +39,7 @@ def match_import_rows(self: Task, batch_id: int, first_line: int, last_line: int
     return services.import_match_rows(batch_id=batch_id, first_line=first_line, last_line=last_line)
 
 
-@shared_task(
-    bind=True, acks_late=True, autoretry_for=(DatabaseError,), retry_backoff=2, max_retries=8
-)
+@shared_task(bind=True, acks_late=True, autoretry_for=RETRY_ON, retry_backoff=2, max_retries=8)
 def apply_import_rows(self: Task, batch_id: int, after_line: int) -> int | None:
     """Apply the decided rows, a share per task; each row once, however
     often this runs."""

@@ -163,7 +163,11 @@ def import_apply_rows(*, batch_id: int, after_line: int = 0, limit: int = 500) -
 
 @transaction.atomic
 def _apply_row(batch: ImportBatch, row_id: int) -> None:
-    row = ImportRow.objects.select_for_update().select_related("decision_case").get(pk=row_id)
+    row = (
+        ImportRow.objects.select_for_update(of=("self",))
+        .select_related("decision_case")
+        .get(pk=row_id)
+    )
     if row.applied_at is not None or row.decision_action not in (Action.MATCH, Action.NEW):
         return  # another apply took it first
     actor = batch.apply_requested_by
