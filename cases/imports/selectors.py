@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
 from cases.errors import InvalidInput
 from cases.imports.models import ImportBatch, ImportRow, RowState
-from cases.roles import is_supervisor
+from cases.roles import SUPERVISOR, is_supervisor
 
 
 def imports_visible_to(user: Any) -> QuerySet[ImportBatch]:
@@ -34,3 +35,8 @@ def import_rows(*, batch: ImportBatch, state: str | None = None) -> QuerySet[Imp
             )
         rows = rows.filter(state=state)
     return rows
+
+
+def supervisors() -> QuerySet[Any]:
+    """Active supervisors: who may run an import from the terminal."""
+    return get_user_model().objects.filter(is_active=True, groups__name=SUPERVISOR).order_by("pk")

@@ -111,9 +111,10 @@ def import_accept_matched(*, batch: ImportBatch, actor: Any) -> int:
 
 
 @transaction.atomic
-def import_apply(*, batch: ImportBatch, actor: Any) -> ImportBatch:
-    """Start applying the decided rows (in a task, after the commit). An
-    import already applying or applied is left as it is."""
+def import_apply(*, batch: ImportBatch, actor: Any, enqueue: bool = True) -> ImportBatch:
+    """Start applying the decided rows (in a task, after the commit; with
+    enqueue=False the caller runs import_apply_rows itself). An import
+    already applying or applied is left as it is."""
     require_supervisor(actor)
     locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     if locked.status in (BatchStatus.QUEUED, BatchStatus.MATCHING):
@@ -125,7 +126,8 @@ def import_apply(*, batch: ImportBatch, actor: Any) -> ImportBatch:
         locked.apply_requested_by = actor
         locked.apply_requested_at = timezone.now()
         locked.save(update_fields=["status", "apply_requested_by", "apply_requested_at"])
-        transaction.on_commit(lambda: _publish_apply(locked.pk))
+        if enqueue:
+            transaction.on_commit(lambda: _publish_apply(locked.pk))
     return locked
 
 
