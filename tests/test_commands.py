@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytest
 from django.apps import apps
@@ -126,6 +127,26 @@ def test_seed_demo_loads_the_scenario_through_the_services() -> None:
     staff = User.objects.get(username="demo.caseworker")
     assert staff.is_staff
     assert staff.check_password("Khtsaberd-demo-2020")
+
+
+def test_seed_demo_leaves_two_lists_matched_and_waiting_for_review(
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    from cases.imports.models import ImportBatch, ImportRow
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo", stdout=io.StringIO())
+
+    lists = {b.source: b for b in ImportBatch.objects.all()}
+    ombudsman, detaining = lists["ombudsman"], lists["detaining_power"]
+    assert (ombudsman.status, ombudsman.total, ombudsman.done) == ("review", 60, 60)
+    assert (detaining.status, detaining.total, detaining.file_kind) == ("review", 20, "xlsx")
+    first = ImportRow.objects.get(batch=ombudsman, line=2)
+    assert first.cells[1].isascii() is False  # Cyrillic, as the ombudsman wrote it
+    # The place of detention, written once in a merged cell, is every row's.
+    places = {r.cells[2] for r in ImportRow.objects.filter(batch=detaining)}
+    assert places == {"Bakı şəhəri, istintaq təcridxanası"}
+    assert not ImportRow.objects.filter(applied_at__isnull=False).exists()
 
 
 def test_seed_demo_twice_changes_nothing() -> None:

@@ -28,9 +28,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from cases import services
+from cases.imports.services import import_create
 from cases.models import MissingPerson
 from cases.roles import CASEWORKER, SUPERVISOR
 from cases.services.staff import staff_account_set
+from families.management.demo_lists import detaining_side_list, ombudsman_list
 from families.management.demo_names import FAMILY_NAMES, GIVEN_NAMES, PLACES_OF_BIRTH, genitive
 from families.models import FamilyMember
 from families.services import family_account_create, family_member_create
@@ -116,6 +118,7 @@ class Seeder:
         self._detention_news(detained[0], wounded=detained[1])
         self._relatives(listed=detained[0], detained=detained[30], missing=cases[150])
         self.counts["exchange"] = 1 if exchange else 0
+        self._waiting_imports(detained)
         return self.counts
 
     def _count(self, what: str, n: int = 1) -> None:
@@ -348,6 +351,34 @@ class Seeder:
         )
         _portal_user(DEMO_USERS[2], members[0], actor=self.caseworker)
         self._count("relatives", len(members))
+
+    # --- lists waiting for review --------------------------------------------------------
+    def _waiting_imports(self, detained: list[MissingPerson]) -> None:
+        """Two lists, matched after the commit (in Celery), left for the
+        supervisor to review: nothing is applied."""
+        import_create(
+            actor=self.supervisor,
+            file_name="ombudsman-60-confirmed.csv",
+            data=ombudsman_list(detained),
+            source="ombudsman",
+            purpose="capture_report",
+            reported_on=date(2020, 12, 28),
+            verification="confirmed",
+            share_with_family=True,
+        )
+        import_create(
+            actor=self.supervisor,
+            file_name="detaining-side-list.xlsx",
+            data=detaining_side_list(
+                detained[36:52],
+                detained[52:54],
+                random.Random(SEED + 1),  # noqa: S311
+            ),
+            source="detaining_power",
+            purpose="capture_report",
+            reported_on=date(2021, 1, 5),
+        )
+        self._count("lists waiting for review", 2)
 
 
 def _staff_user(demo: DemoUser, *, phone: str) -> Any:
