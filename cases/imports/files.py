@@ -17,6 +17,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 import unicodedata
 import xml.etree.ElementTree as ET
 import zipfile
@@ -253,7 +254,7 @@ def _read_xlsx(data: bytes, limits: Limits) -> Table:
         raise FileRefused("The Excel workbook cannot be read; it may be damaged.") from None
     finally:
         workbook.close()
-    return _table("xlsx", _fill_merged(rows, merges), limits)
+    return _table("xlsx", _fill_merged(rows, merges, limits.max_columns + 1), limits)
 
 
 def _check_workbook(archive: zipfile.ZipFile, limits: Limits) -> None:
@@ -287,33 +288,48 @@ def _first_sheet_path(archive: zipfile.ZipFile) -> str | None:
     return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
 
 
+MERGE_CELL = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Za-z0-9:$]+)\"")
+CHUNK = 1 << 20
+
+
 def _merged_ranges(archive: zipfile.ZipFile) -> list[tuple[int, int, int, int]]:
     """(min_col, min_row, max_col, max_row) of each merged range of the first
-    sheet. Read-only openpyxl does not report them, so they are read from the
-    sheet's XML, streamed."""
+    sheet. Read-only openpyxl does not report them; they are found in the
+    sheet's XML, streamed in chunks (they follow the rows, at its end)."""
     try:
         path = _first_sheet_path(archive)
         if path is None:
             return []
-        ranges: list[tuple[int, int, int, int]] = []
+        refs: list[bytes] = []
+        tail = b""
         with archive.open(path) as part:
-            for _, element in ET.iterparse(part):  # noqa: S314
-                if _local(element.tag) == "mergeCell":
-                    bounds = range_boundaries(element.get("ref", ""))
-                    if None not in bounds:
-                        ranges.append(bounds)
-                element.clear()
-        return ranges
-    except (KeyError, ET.ParseError, ValueError):
+            while chunk := part.read(CHUNK):
+                text = tail + chunk
+                # Keep an unfinished element for the next chunk.
+                cut = max(len(text) - 512, text.rfind(b">") + 1)
+                refs += [m.group(1) for m in MERGE_CELL.finditer(text, 0, cut)]
+                tail = text[cut:]
+        refs += [m.group(1) for m in MERGE_CELL.finditer(tail)]
+        return [_bounds(ref.decode("ascii")) for ref in refs if b":" in ref]
+    except (KeyError, ET.ParseError, ValueError, zipfile.BadZipFile):
         raise FileRefused("The Excel workbook cannot be read; it may be damaged.") from None
 
 
+def _bounds(ref: str) -> tuple[int, int, int, int]:
+    min_col, min_row, max_col, max_row = range_boundaries(ref)
+    if None in (min_col, min_row, max_col, max_row):
+        raise ValueError(ref)
+    return min_col, min_row, max_col, max_row  # type: ignore[return-value]
+
+
 def _sheet_rows(sheet: Any, limits: Limits) -> Iterator[RawRow]:
-    # One column past the limit is read, so that a too-wide row is seen as such.
+    # Rows come as wide as their last cell (no padding to a declared size);
+    # past the column limit nothing is read, but a too-wide row is seen as such.
+    width = limits.max_columns + 1
     non_blank = 0
-    for number, cells in enumerate(sheet.iter_rows(max_col=limits.max_columns + 1), start=1):
+    for number, cells in enumerate(sheet.iter_rows(min_row=1), start=1):
         row = RawRow(line=number, cells=[])
-        for column, cell in enumerate(cells, start=1):
+        for column, cell in enumerate(cells[:width], start=1):
             row.cells.append(_cell_text(cell, column, number, row.problems))
         non_blank += not _is_blank(row.cells)
         if non_blank > limits.max_rows + 1:  # + the header
@@ -326,6 +342,8 @@ def _sheet_rows(sheet: Any, limits: Limits) -> Iterator[RawRow]:
 
 def _cell_text(cell: Any, column: int, line: int, problems: list[str]) -> str:
     value = getattr(cell, "value", None)
+    if value is None:  # most cells of a padded row: the fast way out
+        return ""
     kind = getattr(cell, "data_type", None)
     where = f"{get_column_letter(column)}{line}"
     if kind == "f":
@@ -352,7 +370,9 @@ def _as_text(value: Any) -> str:
     return _clean(str(value))
 
 
-def _fill_merged(rows: list[RawRow], merges: list[tuple[int, int, int, int]]) -> list[RawRow]:
+def _fill_merged(
+    rows: list[RawRow], merges: list[tuple[int, int, int, int]], width: int
+) -> list[RawRow]:
     """A merged range's value (kept in its first cell) belongs to every row
     and column it covers: a place written once for a group of men is each
     man's place."""
@@ -366,7 +386,9 @@ def _fill_merged(rows: list[RawRow], merges: list[tuple[int, int, int, int]]) ->
             target = by_line.get(line)
             if target is None:
                 continue
-            for col in range(min_col, min(max_col, len(target.cells)) + 1):
+            last = min(max_col, width)
+            target.cells += [""] * (last - len(target.cells))
+            for col in range(min_col, last + 1):
                 if not target.cells[col - 1]:
                     target.cells[col - 1] = value
     return rows

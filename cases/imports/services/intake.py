@@ -210,7 +210,9 @@ def _match_step(batch_id: int, first_line: int, last_line: int) -> int:
     )
     for row in rows:
         _match_row(batch, row)
-    ImportRow.objects.bulk_update(rows, MATCH_FIELDS)
+        # One plain UPDATE a row: bulk_update's CASE expressions over JSON
+        # cost more to build than the rows cost to write (bench/README.md).
+        row.save(update_fields=MATCH_FIELDS)
     if rows:
         recount(batch_id)
     return len(rows)
