@@ -110,7 +110,7 @@ def main() -> None:
     from tests.worker import Worker, database_url, purge_redis, worker_env
 
     call_command("migrate", verbosity=0)
-    rng = random.Random(20201211)  # noqa: S311 - test data
+    rng = random.Random(20201211)
     cases = registry(args.cases, rng)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
@@ -150,6 +150,32 @@ def main() -> None:
         finally:
             worker.stop()
     report(args, data, uploaded, samples, load_before)
+    matcher_share(batch_id, samples[-1][0] - uploaded, args.concurrency)
+
+
+def matcher_share(batch_id: int, matching_seconds: float, processes: int) -> None:
+    """How much of the matching was cases.matching itself: the same queries
+    timed alone, in this process, on a sample of the rows."""
+    from cases.imports.models import ImportRow
+    from cases.imports.values import RowData
+    from cases.matching import match_candidates
+
+    rows = ImportRow.objects.filter(batch_id=batch_id).exclude(data={}).order_by("?")[:300]
+    queries = [RowData.from_json(r.data).query() for r in rows]
+    timings = []
+    for query in queries:
+        started = time.monotonic()
+        match_candidates(query, limit=5)
+        timings.append(time.monotonic() - started)
+    timings.sort()
+    total = ImportRow.objects.filter(batch_id=batch_id).count()
+    p50 = timings[len(timings) // 2]
+    alone = sum(timings) / len(timings) * total / processes
+    print(
+        f"match_candidates alone: p50 {p50 * 1000:.1f} ms, p95 "
+        f"{timings[int(len(timings) * 0.95)] * 1000:.1f} ms a row; {alone:.0f} s of the "
+        f"{matching_seconds:.0f} s of matching ({processes} processes) is the matcher's"
+    )
 
 
 def poll(client: Any, batch_id: int, started: float, interval: float) -> list[tuple[float, Any]]:

@@ -319,7 +319,7 @@ def _bounds(ref: str) -> tuple[int, int, int, int]:
     min_col, min_row, max_col, max_row = range_boundaries(ref)
     if None in (min_col, min_row, max_col, max_row):
         raise ValueError(ref)
-    return min_col, min_row, max_col, max_row  # type: ignore[return-value]
+    return min_col, min_row, max_col, max_row
 
 
 def _sheet_rows(sheet: Any, limits: Limits) -> Iterator[RawRow]:
