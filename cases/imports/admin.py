@@ -33,36 +33,10 @@ class ImportBatchAdmin(ReadOnlyAdmin):
     list_filter = ("status", "purpose", "source")
     list_select_related = ("created_by",)
     search_fields = ("file_name", "sha256")
-    exclude = ("header",)
+    exclude = ("header",)  # the rows show it, column by column
     readonly_fields = (
         "rows_link",
-        "file_name",
-        "file_kind",
-        "sha256",
-        "source",
-        "purpose",
-        "exchange",
-        "reported_on",
-        "verification",
-        "share_with_family",
-        "name_order",
-        "columns",
-        "status",
-        "total",
-        "done",
-        "matched",
-        "ambiguous",
-        "new",
-        "errors",
-        "skipped",
-        "applied",
-        "failure",
-        "created_by",
-        "created_at",
-        "reviewable_at",
-        "apply_requested_by",
-        "apply_requested_at",
-        "applied_at",
+        *(f.name for f in ImportBatch._meta.fields if f.name != "header"),
     )
 
     @admin.display(description="rows")
@@ -78,24 +52,7 @@ class ImportRowAdmin(ReadOnlyAdmin):
     list_select_related = ("batch", "decision_case")
     search_fields = ("batch__id",)
     ordering = ("batch", "line")
-    readonly_fields = (
-        "batch",
-        "line",
-        "cells",
-        "data",
-        "outcome",
-        "state",
-        "candidates",
-        "error",
-        "decision_action",
-        "decision_case",
-        "decided_by",
-        "decided_at",
-        "applied_at",
-        "applied_case",
-        "applied_object_id",
-        "apply_error",
-    )
+    readonly_fields = tuple(f.name for f in ImportRow._meta.fields)
     show_full_result_count = False
 
     @admin.display(description="error")

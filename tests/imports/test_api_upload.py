@@ -3,29 +3,16 @@ matched in the background; progress and rows are readable."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cases.imports.models import BatchStatus, ImportBatch, ImportRow
-from cases.models import MissingPerson
 from tests.imports.lists import csv_bytes, upload, xlsx_bytes
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def registry(make_case: Callable[..., MissingPerson]) -> dict[str, MissingPerson]:
-    return {
-        "aram": make_case(
-            given_name="Aram", family_name="Petrosyan", patronymic="Karen",
-            date_of_birth=date(2001, 3, 4), service_number="AM0100101",
-        ),
-        "davit1": make_case(given_name="Davit", family_name="Sargsyan", patronymic="Samvel"),
-        "davit2": make_case(given_name="Davit", family_name="Sargsyan", patronymic="Levon"),
-    }  # fmt: skip
 
 
 LIST = [
@@ -159,3 +146,14 @@ def test_a_column_override_naming_no_column_is_a_400(sup: Any, registry: Any) ->
 
     assert response.status_code == 400
     assert "Nope" in response.json()["columns"][0]
+
+
+def test_a_page_of_rows_costs_the_same_queries_whatever_its_length(sup: Any, registry: Any) -> None:
+    short = upload(sup, csv_bytes(LIST[:2])).json()["id"]
+    long = upload(sup, csv_bytes([*LIST, *[(f"Name{i} Surname", "", "") for i in range(20)]]))
+    counts = []
+    for batch_id in (short, long.json()["id"]):
+        with CaptureQueriesContext(connection) as queries:
+            assert sup.get(f"/api/imports/{batch_id}/rows/").status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]

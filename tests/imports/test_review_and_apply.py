@@ -26,18 +26,6 @@ LIST = [
 
 
 @pytest.fixture
-def registry(make_case: Callable[..., MissingPerson]) -> dict[str, MissingPerson]:
-    return {
-        "aram": make_case(
-            given_name="Aram", family_name="Petrosyan", patronymic="Karen",
-            date_of_birth=date(2001, 3, 4), service_number="AM0100101",
-        ),
-        "davit1": make_case(given_name="Davit", family_name="Sargsyan", patronymic="Samvel"),
-        "davit2": make_case(given_name="Davit", family_name="Sargsyan", patronymic="Levon"),
-    }  # fmt: skip
-
-
-@pytest.fixture
 def batch(sup: Any, registry: Any) -> ImportBatch:
     response = upload(sup, csv_bytes(LIST), share_with_family="true", verification="confirmed")
     assert response.status_code == 202, response.json()
