@@ -18,12 +18,19 @@ RETRY_ON = (OperationalError, InterfaceError)
 
 
 class ImportTask(Task):
-    """After its last retry, a matching task marks the import failed, so
-    the supervisor sees that it stopped instead of a progress that never moves."""
+    """After its last retry, a task says so on the import, so the supervisor
+    sees that it stopped instead of a progress that never moves."""
+
+    stage = "Matching"
 
     def on_failure(self, exc: Exception, task_id: str, args: Any, kwargs: Any, einfo: Any) -> None:
         logger.error("import %s: %s gave up: %s", args[0], self.name, type(exc).__name__)
-        services.import_fail(batch_id=args[0], reason=f"Matching stopped: {type(exc).__name__}.")
+        reason = f"{self.stage} stopped: {type(exc).__name__}."
+        services.import_fail(batch_id=args[0], reason=reason)
+
+
+class ApplyTask(ImportTask):
+    stage = "Applying"
 
 
 @shared_task(
@@ -39,7 +46,14 @@ def match_import_rows(self: Task, batch_id: int, first_line: int, last_line: int
     return services.import_match_rows(batch_id=batch_id, first_line=first_line, last_line=last_line)
 
 
-@shared_task(bind=True, acks_late=True, autoretry_for=RETRY_ON, retry_backoff=2, max_retries=8)
+@shared_task(
+    base=ApplyTask,
+    bind=True,
+    acks_late=True,
+    autoretry_for=RETRY_ON,
+    retry_backoff=2,
+    max_retries=8,
+)
 def apply_import_rows(self: Task, batch_id: int, after_line: int) -> int | None:
     """Apply the decided rows, a share per task; each row once, however
     often this runs."""

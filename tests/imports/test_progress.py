@@ -78,10 +78,37 @@ def test_matching_again_changes_nothing(supervisor: Any) -> None:
     assert services.import_match_rows(batch_id=batch.pk, first_line=1, last_line=100) == 0
 
 
-def test_a_task_that_gives_up_fails_the_import_saying_so(supervisor: Any) -> None:
+def test_a_matching_task_that_fails_fails_the_import_saying_so(supervisor: Any) -> None:
+    from cases.imports.tasks import match_import_rows
+
     batch = create(supervisor)
+    # A column the rows do not have: every row would fail the same way.
+    ImportBatch.objects.filter(pk=batch.pk).update(
+        columns={"full_name": {"index": 7, "header": "gone"}}
+    )
 
-    services.import_fail(batch_id=batch.pk, reason="Matching stopped: OperationalError.")
+    result = match_import_rows.apply(args=(batch.pk, 1, 100), throw=False)
 
+    assert result.failed()
     batch.refresh_from_db()
-    assert (batch.status, batch.failure) == ("failed", "Matching stopped: OperationalError.")
+    assert (batch.status, batch.failure) == ("failed", "Matching stopped: IndexError.")
+
+
+def test_an_apply_task_that_fails_goes_back_to_review_saying_so(supervisor: Any) -> None:
+    from cases.imports.tasks import apply_import_rows
+
+    batch = create(supervisor)
+    services.import_match_rows(batch_id=batch.pk, first_line=1, last_line=100)
+    row = batch.rows.order_by("line").first()
+    assert row is not None
+    services.import_row_decide(row=row, actor=supervisor, action="new")
+    batch.rows.filter(pk=row.pk).update(data={"unexpected": True})
+    ImportBatch.objects.filter(pk=batch.pk).update(
+        status=BatchStatus.APPLYING, apply_requested_by=supervisor
+    )
+
+    result = apply_import_rows.apply(args=(batch.pk, 0), throw=False)
+
+    assert result.failed()
+    batch.refresh_from_db()
+    assert (batch.status, batch.failure) == ("review", "Applying stopped: TypeError.")

@@ -315,7 +315,12 @@ def recount(batch_id: int) -> ImportBatch:
 
 
 def import_fail(*, batch_id: int, reason: str) -> None:
-    """A task gave up (after its retries): the import stops, saying why."""
+    """A task gave up (after its retries). Matching that stopped fails the
+    import, saying why; applying that stopped goes back to review, so that
+    the supervisor can apply again (the rows already applied stay so)."""
     ImportBatch.objects.filter(
         pk=batch_id, status__in=[BatchStatus.QUEUED, BatchStatus.MATCHING]
     ).update(status=BatchStatus.FAILED, failure=reason[:500])
+    ImportBatch.objects.filter(pk=batch_id, status=BatchStatus.APPLYING).update(
+        status=BatchStatus.REVIEW, failure=reason[:500]
+    )
