@@ -98,7 +98,7 @@ class CandidateSerializer(serializers.Serializer):
     reasons = serializers.ListField(child=serializers.CharField())
 
 
-class DecisionSerializer(StrictSerializer):
+class ImportDecisionSerializer(StrictSerializer):
     action = serializers.ChoiceField(choices=Action.choices)
     case = VisibleCaseField(required=False, allow_null=True)
 
@@ -132,7 +132,7 @@ class ImportRowSerializer(serializers.ModelSerializer):
     def get_values(self, row: ImportRow) -> dict[str, str]:
         return dict(zip(row.batch.header, row.cells, strict=False))
 
-    @extend_schema_field(DecisionSerializer(allow_null=True))
+    @extend_schema_field(ImportDecisionSerializer(allow_null=True))
     def get_decision(self, row: ImportRow) -> dict[str, Any] | None:
         if not row.decision_action:
             return None
@@ -142,5 +142,5 @@ class ImportRowSerializer(serializers.ModelSerializer):
         return row.applied_at is not None
 
 
-class RowDecisionSerializer(StrictSerializer):
-    decision = DecisionSerializer(allow_null=True, help_text="null clears the decision.")
+class ImportRowDecisionSerializer(StrictSerializer):
+    decision = ImportDecisionSerializer(allow_null=True, help_text="null clears the decision.")

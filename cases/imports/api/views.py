@@ -19,8 +19,8 @@ from cases.imports import selectors, services
 from cases.imports.api.serializers import (
     ImportBatchSerializer,
     ImportCreateSerializer,
+    ImportRowDecisionSerializer,
     ImportRowSerializer,
-    RowDecisionSerializer,
 )
 from cases.imports.files import Limits
 from cases.imports.models import ImportBatch, ImportRow
@@ -114,6 +114,12 @@ class ImportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         return Response(self.get_serializer(fresh).data, status=status.HTTP_202_ACCEPTED)
 
 
+ROW_PATH = [
+    OpenApiParameter("id", int, OpenApiParameter.PATH, description="The import's id."),
+    OpenApiParameter("row_id", int, OpenApiParameter.PATH, description="The row's id."),
+]
+
+
 class ImportRowView(generics.GenericAPIView):
     permission_classes = [IsSupervisor]
     serializer_class = ImportRowSerializer
@@ -128,6 +134,7 @@ class ImportRowView(generics.GenericAPIView):
 
     @extend_schema(
         summary="One row of an import (supervisor)",
+        parameters=ROW_PATH,
         responses=responses({200: ImportRowSerializer}, 401, 403, 404),
     )
     def get(self, request: Request, pk: str, row_id: str) -> Response:
@@ -135,12 +142,13 @@ class ImportRowView(generics.GenericAPIView):
 
     @extend_schema(
         summary="Decide a row: match (with the case), new, or skip (supervisor)",
-        request=RowDecisionSerializer,
+        parameters=ROW_PATH,
+        request=ImportRowDecisionSerializer,
         responses=responses({200: ImportRowSerializer}, 400, 401, 403, 404, 409),
     )
     def patch(self, request: Request, pk: str, row_id: str) -> Response:
         row = self.get_object()
-        serializer = RowDecisionSerializer(data=request.data, context={"request": request})
+        serializer = ImportRowDecisionSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
         decision = serializer.validated_data["decision"] or {}
         decided = services.import_row_decide(
