@@ -215,6 +215,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "families.tasks.sweep_notifications",
         "schedule": env_int("SWEEP_INTERVAL_SECONDS", 60),
     },
+    "imports-sweep-stalled": {
+        "task": "cases.imports.tasks.sweep_imports",
+        "schedule": env_int("SWEEP_INTERVAL_SECONDS", 60),
+    },
 }
 # Events older than this and still not dispatched are picked up by the sweep;
 # younger ones are normally still on their way through on_commit.
@@ -234,6 +238,8 @@ IMPORT_MAX_UNPACKED_BYTES = env_int("IMPORT_MAX_UNPACKED_BYTES", 200 * 1024 * 10
 # Rows matched per Celery task, and how often the progress (`done`) is saved.
 IMPORT_TASK_ROWS = env_int("IMPORT_TASK_ROWS", 500)
 IMPORT_PROGRESS_EVERY = env_int("IMPORT_PROGRESS_EVERY", 100)
+# An import whose tasks have not moved it for this long is restarted by the sweep.
+IMPORT_SWEEP_GRACE_SECONDS = env_int("IMPORT_SWEEP_GRACE_SECONDS", 300)
 # A row is matched when its best candidate scores at least IMPORT_MATCH_SCORE
 # and the next one is at least IMPORT_CLEAR_MARGIN below it; candidates under
 # IMPORT_CANDIDATE_SCORE are not shown; a row with none left is new.

@@ -87,6 +87,9 @@ class ImportBatch(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # When a task last moved this import on; the sweep restarts one that
+    # stopped moving (its tasks lost with the broker, say).
+    progress_at = models.DateTimeField(null=True, blank=True, db_index=True)
     reviewable_at = models.DateTimeField(null=True, blank=True)
     apply_requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -63,3 +63,8 @@ def apply_import_rows(self: Task, batch_id: int, after_line: int) -> int | None:
     if cursor is not None:
         apply_import_rows.delay(batch_id, cursor)
     return cursor
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def sweep_imports() -> int:
+    return services.imports_sweep()

@@ -3,14 +3,15 @@ anyone while it runs; matching is shared between tasks and safe to repeat."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from cases.imports import services
 from cases.imports.models import BatchStatus, ImportBatch
-from tests.imports.lists import csv_bytes
+from tests.imports.lists import committed, csv_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -112,3 +113,35 @@ def test_an_apply_task_that_fails_goes_back_to_review_saying_so(supervisor: Any)
     assert result.failed()
     batch.refresh_from_db()
     assert (batch.status, batch.failure) == ("review", "Applying stopped: TypeError.")
+
+
+def test_the_sweep_restarts_matching_whose_tasks_were_lost(supervisor: Any, settings: Any) -> None:
+    settings.IMPORT_TASK_ROWS = 3
+    batch = create(supervisor)  # as if the broker had been down at the commit
+    services.import_match_rows(batch_id=batch.pk, first_line=2, last_line=3)
+    assert services.imports_sweep() == 0  # it moved a moment ago: not stalled
+    stalled_since = timezone.now() - timedelta(seconds=settings.IMPORT_SWEEP_GRACE_SECONDS + 1)
+    ImportBatch.objects.filter(pk=batch.pk).update(progress_at=stalled_since)
+
+    with committed():
+        assert services.imports_sweep() == 1
+
+    batch.refresh_from_db()
+    assert (batch.status, batch.done) == ("review", 7)
+
+
+def test_the_sweep_restarts_applying_whose_task_was_lost(supervisor: Any, settings: Any) -> None:
+    batch = create(supervisor)
+    services.import_match_rows(batch_id=batch.pk, first_line=1, last_line=100)
+    for row in batch.rows.all():
+        services.import_row_decide(row=row, actor=supervisor, action="new")
+    services.import_apply(batch=batch, actor=supervisor, enqueue=False)  # the publish is lost
+    stalled_since = timezone.now() - timedelta(seconds=settings.IMPORT_SWEEP_GRACE_SECONDS + 1)
+    ImportBatch.objects.filter(pk=batch.pk).update(progress_at=stalled_since)
+
+    with committed():
+        assert services.imports_sweep() == 1
+
+    batch.refresh_from_db()
+    assert (batch.status, batch.applied) == ("applied", 7)
+    assert services.imports_sweep() == 0

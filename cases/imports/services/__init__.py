@@ -12,6 +12,7 @@ from cases.imports.services.intake import (
     import_create,
     import_fail,
     import_match_rows,
+    imports_sweep,
     recount,
 )
 from cases.imports.services.review import (
@@ -30,5 +31,6 @@ __all__ = [
     "import_fail",
     "import_match_rows",
     "import_row_decide",
+    "imports_sweep",
     "recount",
 ]

@@ -6,7 +6,7 @@ import hashlib
 import json
 import logging
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -82,6 +82,7 @@ def import_create(
         columns=mapping,
         total=len(table.rows),
         created_by=actor,
+        progress_at=timezone.now(),
     )
     validate_instance(batch, exclude=["sha256"])
     _refuse_same_file(batch)
@@ -98,6 +99,37 @@ def import_create(
             spans = _spans([row.line for row in table.rows])
             transaction.on_commit(lambda: _publish_matching(batch.pk, spans))
     return batch
+
+
+def imports_sweep() -> int:
+    """Publish again the work of imports that stopped moving for
+    IMPORT_SWEEP_GRACE_SECONDS: matching whose tasks never reached the broker,
+    applying whose task was lost. The tasks are safe to run twice. Returns
+    how many imports were restarted."""
+    from cases.imports.services.review import publish_apply
+
+    cutoff = timezone.now() - timedelta(seconds=settings.IMPORT_SWEEP_GRACE_SECONDS)
+    stalled = ImportBatch.objects.filter(
+        status__in=[BatchStatus.QUEUED, BatchStatus.MATCHING, BatchStatus.APPLYING],
+        progress_at__lt=cutoff,
+    )
+    restarted = 0
+    for batch in stalled:
+        # Claimed by moving progress_at: two sweeps do not both restart it.
+        if not ImportBatch.objects.filter(pk=batch.pk, progress_at=batch.progress_at).update(
+            progress_at=timezone.now()
+        ):
+            continue
+        logger.warning("sweep: import %s stalled while %s; restarted", batch.pk, batch.status)
+        if batch.status == BatchStatus.APPLYING:
+            publish_apply(batch.pk)
+        else:
+            pending = ImportRow.objects.filter(batch=batch, state=RowState.PENDING)
+            _publish_matching(
+                batch.pk, _spans(list(pending.order_by("line").values_list("line", flat=True)))
+            )
+        restarted += 1
+    return restarted
 
 
 def _check_purpose(purpose: str, exchange: Exchange | None, reported_on: date | None) -> None:
@@ -305,7 +337,8 @@ def recount(batch_id: int) -> ImportBatch:
     batch.done = batch.total - counts.pop("pending")
     for name, value in counts.items():
         setattr(batch, name, value)
-    fields = ["done", *counts]
+    batch.progress_at = timezone.now()
+    fields = ["done", "progress_at", *counts]
     if batch.status == BatchStatus.MATCHING and batch.done >= batch.total:
         batch.status = BatchStatus.REVIEW
         batch.reviewable_at = timezone.now()

@@ -124,14 +124,16 @@ def import_apply(*, batch: ImportBatch, actor: Any, enqueue: bool = True) -> Imp
     if locked.status == BatchStatus.REVIEW:
         locked.status = BatchStatus.APPLYING
         locked.apply_requested_by = actor
-        locked.apply_requested_at = timezone.now()
-        locked.save(update_fields=["status", "apply_requested_by", "apply_requested_at"])
+        locked.apply_requested_at = locked.progress_at = timezone.now()
+        locked.save(
+            update_fields=["status", "apply_requested_by", "apply_requested_at", "progress_at"]
+        )
         if enqueue:
-            transaction.on_commit(lambda: _publish_apply(locked.pk))
+            transaction.on_commit(lambda: publish_apply(locked.pk))
     return locked
 
 
-def _publish_apply(batch_id: int) -> None:
+def publish_apply(batch_id: int) -> None:
     from cases.imports.tasks import apply_import_rows
 
     try:
@@ -158,6 +160,7 @@ def import_apply_rows(*, batch_id: int, after_line: int = 0, limit: int = 500) -
     for row_id, _ in todo:
         _apply_row(batch, row_id)
     if len(todo) == limit:
+        ImportBatch.objects.filter(pk=batch_id).update(progress_at=timezone.now())
         return todo[-1][1]
     _finish_apply(batch_id)
     return None
