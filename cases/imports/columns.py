@@ -12,6 +12,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 FIELDS = (
     "full_name",
     "family_name",
@@ -103,15 +105,22 @@ def find_columns(
     if not {"family_name", "full_name"} & set(found):
         raise ColumnsRefused(
             "columns",
-            f"No column with the name was found; the header reads: {_quoted(header)}. "
-            'Say which column holds it, e.g. columns={"full_name": "<header>"}.',
+            _(
+                "No column with the name was found; the header reads: %(header)s. Say which "
+                'column holds it, e.g. columns={"full_name": "<header>"}.'
+            )
+            % {"header": _quoted(header)},
         )
     return {name: {"index": i, "header": header[i]} for name, i in sorted(found.items())}
 
 
 def _override_index(header: Sequence[str], name: str, ref: Any) -> int:
     if name not in FIELDS:
-        raise ColumnsRefused("columns", f"Unknown field {name!r}; known: {', '.join(FIELDS)}.")
+        raise ColumnsRefused(
+            "columns",
+            _("Unknown field %(name)r; known: %(fields)s.")
+            % {"name": name, "fields": ", ".join(FIELDS)},
+        )
     if isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
         number = int(ref)
         if 1 <= number <= len(header):
@@ -123,8 +132,11 @@ def _override_index(header: Sequence[str], name: str, ref: Any) -> int:
                 return index
     raise ColumnsRefused(
         "columns",
-        f"{name}: no column {ref!r}; the header reads: {_quoted(header)} "
-        "(name a column by its header or its number, from 1).",
+        _(
+            "%(name)s: no column %(ref)r; the header reads: %(header)s "
+            "(name a column by its header or its number, from 1)."
+        )
+        % {"name": name, "ref": ref, "header": _quoted(header)},
     )
 
 

@@ -28,23 +28,25 @@ from typing import Any
 
 import openpyxl
 from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from openpyxl.utils.cell import get_column_letter, range_boundaries
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, .doc: the old binary Office formats
 # Files often renamed to .csv or .xlsx by mistake; named so the message can say what they are.
 BINARY_MAGIC = {
-    b"%PDF": "a PDF document",
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"\x1f\x8b": "a gzip archive",
-    b"Rar!": "a RAR archive",
-    b"7z\xbc\xaf": "a 7-Zip archive",
-    b"MZ": "a Windows program",
-    b"\x7fELF": "a program",
+    b"%PDF": _lazy("a PDF document"),
+    b"\x89PNG": _lazy("a PNG image"),
+    b"\xff\xd8\xff": _lazy("a JPEG image"),
+    b"GIF8": _lazy("a GIF image"),
+    b"\x1f\x8b": _lazy("a gzip archive"),
+    b"Rar!": _lazy("a RAR archive"),
+    b"7z\xbc\xaf": _lazy("a 7-Zip archive"),
+    b"MZ": _lazy("a Windows program"),
+    b"\x7fELF": _lazy("a program"),
 }
-NOT_A_LIST = "This is not a CSV or XLSX file{what}. Save the list as CSV (UTF-8) or Excel (.xlsx)."
+SAVE_AS = _lazy("Save the list as CSV (UTF-8) or Excel (.xlsx).")
 DELIMITERS = (";", ",", "\t")
 
 
@@ -73,10 +75,41 @@ class Limits:
         )
 
     def describe(self) -> str:
-        return (
-            f"at most {self.max_bytes // (1024 * 1024)} MB, {self.max_rows} rows "
-            f"and {self.max_columns} columns"
+        return _("at most %(mb)d MB, %(rows)d rows and %(columns)d columns") % {
+            "mb": self.max_bytes // (1024 * 1024),
+            "rows": self.max_rows,
+            "columns": self.max_columns,
+        }
+
+    def check_size(self, size: int) -> None:
+        if size > self.max_bytes:
+            raise FileRefused(
+                _("The file is %(size)d bytes; a list may be %(limits)s.")
+                % {"size": size, "limits": self.describe()}
+            )
+
+    def too_many_rows(self) -> FileRefused:
+        return FileRefused(
+            _("The file has more than %(rows)d rows; a list may be %(limits)s. Split it.")
+            % {"rows": self.max_rows, "limits": self.describe()}
         )
+
+
+def not_a_list(what: str = "") -> FileRefused:
+    if what:
+        return FileRefused(
+            _("This is not a CSV or XLSX file but %(what)s. %(save_as)s")
+            % {"what": what, "save_as": SAVE_AS}
+        )
+    return FileRefused(_("This is not a CSV or XLSX file. %(save_as)s") % {"save_as": SAVE_AS})
+
+
+def damaged() -> FileRefused:
+    return FileRefused(_("The Excel workbook cannot be read; it may be damaged."))
+
+
+def empty() -> FileRefused:
+    return FileRefused(_("The file is empty."))
 
 
 @dataclass
@@ -97,18 +130,17 @@ class Table:
 
 def read_table(data: bytes, *, limits: Limits) -> Table:
     if not data.strip():
-        raise FileRefused("The file is empty.")
-    if len(data) > limits.max_bytes:
-        raise FileRefused(f"The file is {len(data)} bytes; a list may be {limits.describe()}.")
+        raise empty()
+    limits.check_size(len(data))
     if data.startswith(ZIP_MAGIC):
         return _read_xlsx(data, limits)
     if data.startswith(OLE_MAGIC):
         raise FileRefused(
-            "This is an old Excel (.xls) or Word file; save the list as .xlsx or CSV (UTF-8)."
+            _("This is an old Excel (.xls) or Word file; save the list as .xlsx or CSV (UTF-8).")
         )
     for magic, what in BINARY_MAGIC.items():
         if data.startswith(magic):
-            raise FileRefused(NOT_A_LIST.format(what=f" but {what}"))
+            raise not_a_list(str(what))
     return _read_csv(data, limits)
 
 
@@ -131,16 +163,16 @@ def _table(kind: str, lines: Iterable[RawRow], limits: Limits, **how: str) -> Ta
     rows = (r for r in lines if not _is_blank(r.cells))
     first = next(rows, None)
     if first is None:
-        raise FileRefused("The file is empty.")
+        raise empty()
     header = _trim(first.cells)
     if len(header) > limits.max_columns:
         raise FileRefused(
-            f"The header (line {first.line}) has {len(header)} columns; "
-            f"a list may be {limits.describe()}."
+            _("The header (line %(line)d) has %(count)d columns; a list may be %(limits)s.")
+            % {"line": first.line, "count": len(header), "limits": limits.describe()}
         )
     body = list(_bounded(_fit(rows, len(header)), limits))
     if not body:
-        raise FileRefused("The file has a header but no rows.")
+        raise FileRefused(_("The file has a header but no rows."))
     return Table(kind=kind, header=header, rows=body, **how)
 
 
@@ -149,7 +181,8 @@ def _fit(rows: Iterable[RawRow], width: int) -> Iterator[RawRow]:
         cells = _trim(row.cells)
         if len(cells) > width:
             row.problems.append(
-                f"this row has values in {len(cells)} columns; the header names {width}"
+                _("this row has values in %(count)d columns; the header names %(width)d")
+                % {"count": len(cells), "width": width}
             )
         row.cells = cells[:width] + [""] * (width - len(cells))
         yield row
@@ -158,10 +191,7 @@ def _fit(rows: Iterable[RawRow], width: int) -> Iterator[RawRow]:
 def _bounded(rows: Iterable[RawRow], limits: Limits) -> Iterator[RawRow]:
     for count, row in enumerate(rows, start=1):
         if count > limits.max_rows:
-            raise FileRefused(
-                f"The file has more than {limits.max_rows} rows; a list may be "
-                f"{limits.describe()}. Split it into several files."
-            )
+            raise limits.too_many_rows()
         yield row
 
 
@@ -181,7 +211,7 @@ def _decode(data: bytes) -> tuple[str, str]:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(data, "utf-16"), "utf-16"
     if b"\x00" in data:
-        raise FileRefused(NOT_A_LIST.format(what=""))
+        raise not_a_list()
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -193,7 +223,8 @@ def _strict(data: bytes, encoding: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError:
         raise FileRefused(
-            f"The file is not readable text in {encoding}; save the list as CSV (UTF-8) or .xlsx."
+            _("The file is not readable text in %(encoding)s. %(save_as)s")
+            % {"encoding": encoding, "save_as": SAVE_AS}
         ) from None
 
 
@@ -213,7 +244,7 @@ def _delimiter(text: str) -> str:
 def _read_csv(data: bytes, limits: Limits) -> Table:
     text, encoding = _decode(data)
     if not _looks_like_text(text):
-        raise FileRefused(NOT_A_LIST.format(what=""))
+        raise not_a_list()
     delimiter = _delimiter(text)
     return _table("csv", _csv_rows(text, delimiter), limits, encoding=encoding, delimiter=delimiter)
 
@@ -226,7 +257,9 @@ def _csv_rows(text: str, delimiter: str) -> Iterator[RawRow]:
             yield RawRow(line=start, cells=[_clean(c) for c in cells])
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise FileRefused(f"Line {start} cannot be read as CSV: {exc}.") from None
+        raise FileRefused(
+            _("Line %(line)d cannot be read as CSV: %(error)s.") % {"line": start, "error": exc}
+        ) from None
 
 
 # --- XLSX --------------------------------------------------------------------------
@@ -236,14 +269,14 @@ def _read_xlsx(data: bytes, limits: Limits) -> Table:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise FileRefused(NOT_A_LIST.format(what=" (a damaged ZIP archive)")) from None
+        raise not_a_list(_("a damaged ZIP archive")) from None
     with archive:
         _check_workbook(archive, limits)
         merges = _merged_ranges(archive)
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception:  # openpyxl raises many kinds for a damaged workbook
-        raise FileRefused("The Excel workbook cannot be read; it may be damaged.") from None
+        raise damaged() from None
     try:
         sheet = workbook.worksheets[0]
         sheet.reset_dimensions()  # a declared size is not trusted: read what is there
@@ -251,7 +284,7 @@ def _read_xlsx(data: bytes, limits: Limits) -> Table:
     except FileRefused:
         raise
     except Exception:
-        raise FileRefused("The Excel workbook cannot be read; it may be damaged.") from None
+        raise damaged() from None
     finally:
         workbook.close()
     return _table("xlsx", _fill_merged(rows, merges, limits.max_columns + 1), limits)
@@ -260,12 +293,12 @@ def _read_xlsx(data: bytes, limits: Limits) -> Table:
 def _check_workbook(archive: zipfile.ZipFile, limits: Limits) -> None:
     names = set(archive.namelist())
     if "xl/workbook.xml" not in names:
-        raise FileRefused(NOT_A_LIST.format(what=" but a ZIP archive of something else"))
+        raise not_a_list(_("a ZIP archive of something else"))
     unpacked = sum(info.file_size for info in archive.infolist())
     if unpacked > limits.max_unpacked_bytes:
         raise FileRefused(
-            f"The workbook unpacks to {unpacked} bytes, more than the "
-            f"{limits.max_unpacked_bytes} a list may take."
+            _("The workbook unpacks to %(size)d bytes, more than the %(limit)d a list may take.")
+            % {"size": unpacked, "limit": limits.max_unpacked_bytes}
         )
 
 
@@ -312,7 +345,7 @@ def _merged_ranges(archive: zipfile.ZipFile) -> list[tuple[int, int, int, int]]:
         refs += [m.group(1) for m in MERGE_CELL.finditer(tail)]
         return [_bounds(ref.decode("ascii")) for ref in refs if b":" in ref]
     except (KeyError, ET.ParseError, ValueError, zipfile.BadZipFile):
-        raise FileRefused("The Excel workbook cannot be read; it may be damaged.") from None
+        raise damaged() from None
 
 
 def _bounds(ref: str) -> tuple[int, int, int, int]:
@@ -333,10 +366,7 @@ def _sheet_rows(sheet: Any, limits: Limits) -> Iterator[RawRow]:
             row.cells.append(_cell_text(cell, column, number, row.problems))
         non_blank += not _is_blank(row.cells)
         if non_blank > limits.max_rows + 1:  # + the header
-            raise FileRefused(
-                f"The file has more than {limits.max_rows} rows; a list may be "
-                f"{limits.describe()}. Split it into several files."
-            )
+            raise limits.too_many_rows()
         yield row
 
 
@@ -348,12 +378,17 @@ def _cell_text(cell: Any, column: int, line: int, problems: list[str]) -> str:
     where = f"{get_column_letter(column)}{line}"
     if kind == "f":
         problems.append(
-            f"cell {where} holds a formula ({value}); formulas are never evaluated: "
-            "type the value itself"
+            _(
+                "cell %(cell)s holds a formula (%(formula)s); formulas are never evaluated: "
+                "type the value itself"
+            )
+            % {"cell": where, "formula": value}
         )
         return _clean(str(value))
     if kind == "e":
-        problems.append(f"cell {where} holds an Excel error ({value})")
+        problems.append(
+            _("cell %(cell)s holds an Excel error (%(value)s)") % {"cell": where, "value": value}
+        )
         return _clean(str(value))
     return _as_text(value)
 

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from cases.imports.models import NameOrder
 from cases.matching import MatchQuery
@@ -30,7 +31,6 @@ LIMITS = {
     "place_of_birth": 200,
     "rank": 80,
 }
-DATE_HELP = "write dd.mm.yyyy, yyyy-mm-dd or the year"
 
 
 class RowInvalid(Exception):
@@ -77,10 +77,13 @@ def interpret(cells: list[str], columns: dict[str, Any], *, name_order: str) -> 
     text = {name: cells[spec["index"]].strip() for name, spec in columns.items()}
     for name, limit in LIMITS.items():
         if len(text.get(name, "")) > limit:
-            raise RowInvalid(f"{_header(columns, name)} is longer than {limit} characters")
+            raise RowInvalid(
+                _("%(column)s is longer than %(limit)d characters")
+                % {"column": _header(columns, name), "limit": limit}
+            )
     family, given, patronymic = _name_parts(text, name_order)
     if not (family or given):
-        raise RowInvalid("there is no name on this row")
+        raise RowInvalid(_("there is no name on this row"))
     born, year = read_birth(text.get("date_of_birth", ""), _header(columns, "date_of_birth"))
     return RowData(
         name=" ".join(p for p in (family, given, patronymic) if p)
@@ -99,7 +102,7 @@ def interpret(cells: list[str], columns: dict[str, Any], *, name_order: str) -> 
 
 def _header(columns: dict[str, Any], name: str) -> str:
     spec = columns.get(name)
-    return f'column "{spec["header"]}"' if spec else name
+    return _('column "%(header)s"') % {"header": spec["header"]} if spec else name
 
 
 def _name_parts(text: dict[str, str], name_order: str) -> tuple[str, str, str]:
@@ -119,17 +122,20 @@ def _name_parts(text: dict[str, str], name_order: str) -> tuple[str, str, str]:
     return family, " ".join([given, *rest]), patronymic
 
 
-def read_birth(text: str, where: str = "date of birth") -> tuple[date | None, int | None]:
+def read_birth(text: str, where: str = "") -> tuple[date | None, int | None]:
     """(date, year): a full date gives both, a year alone only the year."""
     if not text:
         return None, None
+    where = where or _("date of birth")
     born = _read_date(text, where)
     if born is None:
         year = int(YEAR.match(text).group(1))  # type: ignore[union-attr]
         _check_year(year, text, where)
         return None, year
     if born > timezone.localdate():
-        raise RowInvalid(f'{where}: "{text}" is in the future')
+        raise RowInvalid(
+            _('%(where)s: "%(text)s" is in the future') % {"where": where, "text": text}
+        )
     _check_year(born.year, text, where)
     return born, born.year
 
@@ -142,15 +148,25 @@ def _read_date(text: str, where: str) -> date | None:
         if m := ISO.match(text):
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
-        raise RowInvalid(f'{where}: "{text}" is not a date ({DATE_HELP})') from None
+        raise _not_a_date(text, where) from None
     if YEAR.match(text) and 1900 <= int(text) <= 2100:
         return None
     if m := SERIAL.match(text):
         # A date cell without a date format reaches us as Excel's day number.
         return EXCEL_EPOCH + timedelta(days=int(m.group(1)))
-    raise RowInvalid(f'{where}: "{text}" is not a date ({DATE_HELP})')
+    raise _not_a_date(text, where)
+
+
+def _not_a_date(text: str, where: str) -> RowInvalid:
+    return RowInvalid(
+        _('%(where)s: "%(text)s" is not a date (write dd.mm.yyyy, yyyy-mm-dd or the year)')
+        % {"where": where, "text": text}
+    )
 
 
 def _check_year(year: int, text: str, where: str) -> None:
     if not 1900 <= year <= timezone.localdate().year:
-        raise RowInvalid(f'{where}: "{text}" is not a plausible date of birth')
+        raise RowInvalid(
+            _('%(where)s: "%(text)s" is not a plausible date of birth')
+            % {"where": where, "text": text}
+        )

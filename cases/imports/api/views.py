@@ -22,16 +22,16 @@ from cases.imports.api.serializers import (
     ImportRowDecisionSerializer,
     ImportRowSerializer,
 )
-from cases.imports.files import Limits
+from cases.imports.files import FileRefused, Limits
 from cases.imports.models import ImportBatch, ImportRow
 
 
 def _upload_bytes(upload: Any) -> bytes:
-    limits = Limits.from_settings()
-    if upload.size > limits.max_bytes:
-        raise InvalidInput(
-            {"file": f"The file is {upload.size} bytes; a list may be {limits.describe()}."}
-        )
+    """Refuse an oversized file before reading it into memory."""
+    try:
+        Limits.from_settings().check_size(upload.size)
+    except FileRefused as exc:
+        raise InvalidInput({"file": exc.message}) from exc
     return bytes(upload.read())
 
 

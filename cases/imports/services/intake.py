@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from cases.errors import Conflict, InvalidInput
 from cases.imports.columns import ColumnsRefused, find_columns
@@ -135,15 +136,15 @@ def imports_sweep() -> int:
 def _check_purpose(purpose: str, exchange: Exchange | None, reported_on: date | None) -> None:
     if purpose == Purpose.EXCHANGE_LISTING:
         if exchange is None:
-            raise InvalidInput({"exchange": "An exchange list needs the exchange (its id)."})
+            raise InvalidInput({"exchange": _("An exchange list needs the exchange (its id).")})
         if exchange.status != ExchangeStatus.PLANNED:
-            status = exchange.status
-            raise InvalidInput({"exchange": f"This exchange is {status}; only a planned one can."})
+            message = _("This exchange is %(status)s; only a planned one takes a list.")
+            raise InvalidInput({"exchange": message % {"status": exchange.status}})
     elif purpose == Purpose.CAPTURE_REPORT:
         if reported_on is None:
-            raise InvalidInput({"reported_on": "Capture reports need the date of the list."})
+            raise InvalidInput({"reported_on": _("Capture reports need the date of the list.")})
         if exchange is not None:
-            raise InvalidInput({"exchange": "Only an exchange list names an exchange."})
+            raise InvalidInput({"exchange": _("Only an exchange list names an exchange.")})
         refuse_future_dates({"reported_on": reported_on}, ["reported_on"])
 
 
@@ -160,7 +161,12 @@ def _labels(header: Sequence[str]) -> list[str]:
 
 
 def _problems(row: Any) -> str:
-    return f"Line {row.line}: {'; '.join(row.problems)}." if row.problems else ""
+    return line_error(row.line, "; ".join(row.problems)) if row.problems else ""
+
+
+def line_error(line: int, problem: str) -> str:
+    """How a row's error reads: its line first."""
+    return _("Line %(line)d: %(problem)s.") % {"line": line, "problem": problem}
 
 
 def _refuse_same_file(batch: ImportBatch) -> None:
@@ -174,10 +180,11 @@ def _refuse_same_file(batch: ImportBatch) -> None:
 
 
 def _same_file_message(earlier: ImportBatch) -> str:
-    return (
-        f"This file was already uploaded as import #{earlier.pk} "
-        f"({timezone.localtime(earlier.created_at):%Y-%m-%d %H:%M}, {earlier.status})."
-    )
+    return _("This file was already uploaded as import #%(id)d (%(when)s, %(status)s).") % {
+        "id": earlier.pk,
+        "when": f"{timezone.localtime(earlier.created_at):%Y-%m-%d %H:%M}",
+        "status": earlier.status,
+    }
 
 
 def _save_new(batch: ImportBatch) -> None:
@@ -277,7 +284,7 @@ def _match_row(batch: ImportBatch, row: ImportRow) -> None:
         try:
             data = interpret(row.cells, batch.columns, name_order=batch.name_order)
         except RowInvalid as exc:
-            row.error = f"Line {row.line}: {exc.message}."
+            row.error = line_error(row.line, exc.message)
         else:
             row.data = data.to_json()
             candidates = match_candidates(data.query(), limit=CANDIDATES_PER_ROW)

@@ -12,10 +12,12 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from cases.errors import Conflict, DomainError, InvalidInput
 from cases.imports.models import Action, BatchStatus, ImportBatch, ImportRow, Purpose, RowState
-from cases.imports.services.intake import recount
+from cases.imports.services.intake import line_error, recount
 from cases.imports.values import RowData
 from cases.models import ExchangeListing, MissingPerson
 from cases.services import capture_report_add, case_open, exchange_list_case
@@ -24,6 +26,7 @@ from cases.services._common import require_supervisor
 logger = logging.getLogger(__name__)
 
 DECISION_FIELDS = ["decision_action", "decision_case", "decided_by", "decided_at", "state"]
+FAILED = _lazy("This import failed; upload the file again.")
 APPLIED_FIELDS = ["applied_at", "applied_case", "applied_object_id", "apply_error"]
 
 
@@ -33,11 +36,11 @@ APPLIED_FIELDS = ["applied_at", "applied_case", "applied_object_id", "apply_erro
 def _lock_reviewable(batch_id: int) -> ImportBatch:
     batch = ImportBatch.objects.select_for_update().get(pk=batch_id)
     if batch.status in (BatchStatus.QUEUED, BatchStatus.MATCHING):
-        raise Conflict("This import is still being matched; decide its rows once it is done.")
+        raise Conflict(_("This import is still being matched; decide its rows once it is done."))
     if batch.status == BatchStatus.APPLYING:
-        raise Conflict("This import is being applied; decide again when it is done.")
+        raise Conflict(_("This import is being applied; decide again when it is done."))
     if batch.status == BatchStatus.FAILED:
-        raise Conflict("This import failed; upload the file again.")
+        raise Conflict(str(FAILED))
     if batch.status == BatchStatus.APPLIED:
         # A row decided after applying (a skipped one taken up) reopens the review.
         batch.status = BatchStatus.REVIEW
@@ -49,20 +52,26 @@ def _check_decision(
     batch: ImportBatch, row: ImportRow, action: str | None, case: MissingPerson | None
 ) -> None:
     if row.applied_at is not None:
-        raise Conflict(f"Line {row.line} was applied already; it cannot change.")
+        raise Conflict(
+            _("Line %(line)d was applied already; it cannot change.") % {"line": row.line}
+        )
     if action is None:
         return
     if action not in Action.values:
-        raise InvalidInput({"decision": f"Unknown action {action!r}; use match, new or skip."})
+        raise InvalidInput({"decision": _("Unknown action; use match, new or skip.")})
     if row.outcome == RowState.ERROR and action != Action.SKIP:
-        raise InvalidInput({"decision": f"{row.error} This row can only be skipped."})
+        raise InvalidInput({"decision": f"{row.error} {_('This row can only be skipped.')}"})
     if action == Action.MATCH and case is None:
-        raise InvalidInput({"decision": "A match needs the case (its id)."})
+        raise InvalidInput({"decision": _("A match needs the case (its id).")})
     if action != Action.MATCH and case is not None:
-        raise InvalidInput({"decision": "Only a match names a case."})
+        raise InvalidInput({"decision": _("Only a match names a case.")})
     if action == Action.NEW and batch.purpose == Purpose.EXCHANGE_LISTING:
         raise InvalidInput(
-            {"decision": "An exchange list only lists existing cases: match this row or skip it."}
+            {
+                "decision": _(
+                    "An exchange list only lists existing cases: match this row or skip it."
+                )
+            }
         )
 
 
@@ -118,9 +127,9 @@ def import_apply(*, batch: ImportBatch, actor: Any, enqueue: bool = True) -> Imp
     require_supervisor(actor)
     locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     if locked.status in (BatchStatus.QUEUED, BatchStatus.MATCHING):
-        raise Conflict("This import is still being matched; apply it once it is reviewed.")
+        raise Conflict(_("This import is still being matched; apply it once it is reviewed."))
     if locked.status == BatchStatus.FAILED:
-        raise Conflict("This import failed; upload the file again.")
+        raise Conflict(str(FAILED))
     if locked.status == BatchStatus.REVIEW:
         locked.status = BatchStatus.APPLYING
         locked.apply_requested_by = actor
@@ -157,7 +166,7 @@ def import_apply_rows(*, batch_id: int, after_line: int = 0, limit: int = 500) -
         applied_at__isnull=True,
     ).order_by("line")
     todo = list(waiting.values_list("pk", "line")[:limit])
-    for row_id, _ in todo:
+    for row_id, _line in todo:
         _apply_row(batch, row_id)
     if len(todo) == limit:
         ImportBatch.objects.filter(pk=batch_id).update(progress_at=timezone.now())
@@ -180,7 +189,7 @@ def _apply_row(batch: ImportBatch, row_id: int) -> None:
         with transaction.atomic():
             case, made = _APPLY[batch.purpose](batch, row, actor)
     except DomainError as exc:
-        row.apply_error = f"Line {row.line}: {exc.message}"
+        row.apply_error = line_error(row.line, exc.message)
         row.save(update_fields=["apply_error"])
         return
     row.applied_at = timezone.now()
