@@ -19,11 +19,6 @@ def imports_visible_to(user: Any) -> QuerySet[ImportBatch]:
     return ImportBatch.objects.select_related("created_by", "exchange", "apply_requested_by")
 
 
-def import_for(*, user: Any, batch_id: Any) -> ImportBatch:
-    """ImportBatch.DoesNotExist (404) for an unknown one or another role."""
-    return imports_visible_to(user).get(pk=batch_id)
-
-
 def import_rows(*, batch: ImportBatch, state: str | None = None) -> QuerySet[ImportRow]:
     """A batch's rows in file order, optionally in one state (a 400 names
     an unknown state)."""

@@ -8,7 +8,12 @@ transaction), and the two checks every service starts with.
 
 from __future__ import annotations
 
-from cases.services._common import require_caseworker, validate_instance
+from cases.services._common import (
+    refuse_future_dates,
+    require_caseworker,
+    require_supervisor,
+    validate_instance,
+)
 from cases.services.cases import case_family_told, case_note_add, case_open, case_update
 from cases.services.detention import detention_event_add
 from cases.services.events import event_append, event_dispatch, events_sweep
@@ -43,7 +48,9 @@ __all__ = [
     "exchange_list_case",
     "exchange_plan",
     "exchange_update",
+    "refuse_future_dates",
     "require_caseworker",
+    "require_supervisor",
     "transition_confirm",
     "transition_reject",
     "validate_instance",

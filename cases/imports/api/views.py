@@ -12,7 +12,7 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from casemgr.permissions import IsSupervisor
+from cases.api.permissions import IsSupervisor
 from cases.api.schema import responses
 from cases.errors import InvalidInput
 from cases.imports import selectors, services

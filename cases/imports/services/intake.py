@@ -30,7 +30,7 @@ from cases.imports.models import (
 from cases.imports.values import RowInvalid, interpret
 from cases.matching import Candidate, match_candidates
 from cases.models import Exchange, ExchangeStatus
-from cases.services._common import refuse_future_dates, require_supervisor, validate_instance
+from cases.services import refuse_future_dates, require_supervisor, validate_instance
 
 logger = logging.getLogger(__name__)
 

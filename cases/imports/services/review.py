@@ -20,8 +20,7 @@ from cases.imports.models import Action, BatchStatus, ImportBatch, ImportRow, Pu
 from cases.imports.services.intake import line_error, recount
 from cases.imports.values import RowData
 from cases.models import ExchangeListing, MissingPerson
-from cases.services import capture_report_add, case_open, exchange_list_case
-from cases.services._common import require_supervisor
+from cases.services import capture_report_add, case_open, exchange_list_case, require_supervisor
 
 logger = logging.getLogger(__name__)
 
