@@ -14,6 +14,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from cases.imports.errors import ColumnsRefused
+
 FIELDS = (
     "full_name",
     "family_name",
@@ -73,13 +75,6 @@ HEADERS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
-class ColumnsRefused(Exception):
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
-
-
 def normalise_header(text: str) -> str:
     text = text.casefold().replace("ё", "е").replace("’", "'").replace(".", "")
     text = re.sub(r"[\"(),:;№#*_/\\-]+", " ", text)
@@ -104,7 +99,6 @@ def find_columns(
         found["full_name"] = found.pop("given_name")
     if not {"family_name", "full_name"} & set(found):
         raise ColumnsRefused(
-            "columns",
             _(
                 "No column with the name was found; the header reads: %(header)s. Say which "
                 'column holds it, e.g. columns={"full_name": "<header>"}.'
@@ -117,7 +111,6 @@ def find_columns(
 def _override_index(header: Sequence[str], name: str, ref: Any) -> int:
     if name not in FIELDS:
         raise ColumnsRefused(
-            "columns",
             _("Unknown field %(name)r; known: %(fields)s.")
             % {"name": name, "fields": ", ".join(FIELDS)},
         )
@@ -131,7 +124,6 @@ def _override_index(header: Sequence[str], name: str, ref: Any) -> int:
             if normalise_header(text) == wanted:
                 return index
     raise ColumnsRefused(
-        "columns",
         _(
             "%(name)s: no column %(ref)r; the header reads: %(header)s "
             "(name a column by its header or its number, from 1)."

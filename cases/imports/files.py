@@ -32,6 +32,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from openpyxl.utils.cell import get_column_letter, range_boundaries
 
+from cases.imports.errors import FileRefused
+
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, .doc: the old binary Office formats
 # Files often renamed to .csv or .xlsx by mistake; named so the message can say what they are.
@@ -48,14 +50,6 @@ BINARY_MAGIC = {
 }
 SAVE_AS = _lazy("Save the list as CSV (UTF-8) or Excel (.xlsx).")
 DELIMITERS = (";", ",", "\t")
-
-
-class FileRefused(Exception):
-    """The whole file cannot be used; the message says why."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cases.imports.errors import RowInvalid
 from cases.imports.models import NameOrder
 from cases.matching import MatchQuery
 
@@ -31,12 +32,6 @@ LIMITS = {
     "place_of_birth": 200,
     "rank": 80,
 }
-
-
-class RowInvalid(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)

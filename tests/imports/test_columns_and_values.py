@@ -8,8 +8,9 @@ from datetime import date
 
 import pytest
 
-from cases.imports.columns import ColumnsRefused, find_columns
-from cases.imports.values import RowInvalid, interpret, read_birth
+from cases.imports.columns import find_columns
+from cases.imports.errors import ColumnsRefused, RowInvalid
+from cases.imports.values import interpret, read_birth
 
 
 def fields(header: list[str]) -> dict[str, int]:

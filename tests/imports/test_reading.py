@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from cases.imports.files import FileRefused, Limits, read_table
+from cases.imports.errors import FileRefused
+from cases.imports.files import Limits, read_table
 from cases.imports.models import ImportRow
 from tests.imports.lists import csv_bytes, upload, xlsx_bytes
 

@@ -22,7 +22,8 @@ from cases.imports.api.serializers import (
     ImportRowDecisionSerializer,
     ImportRowSerializer,
 )
-from cases.imports.files import FileRefused, Limits
+from cases.imports.errors import FileRefused
+from cases.imports.files import Limits
 from cases.imports.models import ImportBatch, ImportRow
 
 

@@ -16,8 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.errors import Conflict, InvalidInput
-from cases.imports.columns import ColumnsRefused, find_columns
-from cases.imports.files import FileRefused, Limits, read_table
+from cases.imports.columns import find_columns
+from cases.imports.errors import ImportProblem, RowInvalid
+from cases.imports.files import Limits, read_table
 from cases.imports.models import (
     Action,
     BatchStatus,
@@ -27,7 +28,7 @@ from cases.imports.models import (
     Purpose,
     RowState,
 )
-from cases.imports.values import RowInvalid, interpret
+from cases.imports.values import interpret
 from cases.matching import Candidate, match_candidates
 from cases.models import Exchange, ExchangeStatus
 from cases.services import refuse_future_dates, require_supervisor, validate_instance
@@ -64,9 +65,7 @@ def import_create(
     try:
         table = read_table(data, limits=Limits.from_settings())
         mapping = find_columns(table.header, columns)
-    except FileRefused as exc:
-        raise InvalidInput({"file": exc.message}) from exc
-    except ColumnsRefused as exc:
+    except ImportProblem as exc:
         raise InvalidInput({exc.field: exc.message}) from exc
     batch = ImportBatch(
         file_name=file_name[:255],
