@@ -161,19 +161,24 @@ def _table(kind: str, lines: Iterable[RawRow], limits: Limits, **how: str) -> Ta
     header = _trim(first.cells)
     if len(header) > limits.max_columns:
         raise FileRefused(
-            _("The header (line %(line)d) has %(count)d columns; a list may be %(limits)s.")
-            % {"line": first.line, "count": len(header), "limits": limits.describe()}
+            _("The header (line %(line)d) has over %(most)d columns; a list may be %(limits)s.")
+            % {"line": first.line, "most": limits.max_columns, "limits": limits.describe()}
         )
-    body = list(_bounded(_fit(rows, len(header)), limits))
+    body = list(_bounded(_fit(rows, len(header), limits.max_columns), limits))
     if not body:
         raise FileRefused(_("The file has a header but no rows."))
     return Table(kind=kind, header=header, rows=body, **how)
 
 
-def _fit(rows: Iterable[RawRow], width: int) -> Iterator[RawRow]:
+def _fit(rows: Iterable[RawRow], width: int, most: int) -> Iterator[RawRow]:
     for row in rows:
         cells = _trim(row.cells)
-        if len(cells) > width:
+        if len(cells) > most:  # rows are read up to one past the limit
+            row.problems.append(
+                _("this row has values in more than %(most)d columns; the header names %(width)d")
+                % {"most": most, "width": width}
+            )
+        elif len(cells) > width:
             row.problems.append(
                 _("this row has values in %(count)d columns; the header names %(width)d")
                 % {"count": len(cells), "width": width}
@@ -240,15 +245,18 @@ def _read_csv(data: bytes, limits: Limits) -> Table:
     if not _looks_like_text(text):
         raise not_a_list()
     delimiter = _delimiter(text)
-    return _table("csv", _csv_rows(text, delimiter), limits, encoding=encoding, delimiter=delimiter)
+    rows = _csv_rows(text, delimiter, limits.max_columns + 1)
+    return _table("csv", rows, limits, encoding=encoding, delimiter=delimiter)
 
 
-def _csv_rows(text: str, delimiter: str) -> Iterator[RawRow]:
+def _csv_rows(text: str, delimiter: str, width: int) -> Iterator[RawRow]:
+    """Rows cut one past the column limit, as XLSX rows are: a too-wide row
+    is seen as such without keeping all of it."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     start = 1
     try:
         for cells in reader:
-            yield RawRow(line=start, cells=[_clean(c) for c in cells])
+            yield RawRow(line=start, cells=[_clean(c) for c in cells[:width]])
             start = reader.line_num + 1
     except csv.Error as exc:
         raise FileRefused(

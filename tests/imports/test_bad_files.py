@@ -107,13 +107,13 @@ def test_an_xlsx_over_the_row_limit(sup: Any, settings: Any) -> None:
 
 def test_a_header_of_500_columns(sup: Any) -> None:
     header = ["ФИО", *[f"c{i}" for i in range(499)]]
-    assert "500 columns" in refused(sup, csv_bytes([header, ["Оганесян Арам"]]))
+    assert "over 100 columns" in refused(sup, csv_bytes([header, ["Оганесян Арам"]]))
 
 
 def test_an_xlsx_header_of_500_columns(sup: Any) -> None:
     header = ["ФИО", *[f"c{i}" for i in range(499)]]
     message = refused(sup, xlsx_bytes([header, ["Оганесян Арам"]]), name="list.xlsx")
-    assert "columns" in message
+    assert "over 100 columns" in message
 
 
 def test_a_workbook_that_unpacks_too_far(sup: Any, settings: Any) -> None:
