@@ -5,8 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from casemgr import views
-from casemgr.api_auth import TokenView
+from casemgr import api_auth, views
 from families.optout_views import optout
 
 urlpatterns = [
@@ -17,7 +16,15 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("families.urls")),
     path("optout/<str:token>/", optout, name="optout"),
-    path("api/auth/token/", TokenView.as_view(), name="api-token"),
+    path("api/auth/token/", api_auth.TokenView.as_view(), name="api-token"),
+    path("api/auth/token/refresh/", api_auth.TokenRefreshView.as_view(), name="api-token-refresh"),
+    path("api/auth/logout/", api_auth.LogoutView.as_view(), name="api-logout"),
+    path("api/auth/tokens/", api_auth.TokenListView.as_view(), name="api-token-list"),
+    path(
+        "api/auth/tokens/<str:token_id>/",
+        api_auth.TokenDetailView.as_view(),
+        name="api-token-detail",
+    ),
     path("api/", include("cases.api.urls")),
     path("api/", include("cases.bureau.api")),
     path("api/", include("families.api.urls")),

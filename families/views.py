@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accounts.lockout import invitation_failed, invitation_locked, lockout_response
 from cases.errors import InvalidInput
 from families import selectors, services
 from families.api.views import AcceptInviteThrottle
@@ -87,12 +88,15 @@ def _throttled(request: HttpRequest) -> bool:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def accept_invite(request: HttpRequest, token: str) -> HttpResponse:
+    if invitation_locked(request):
+        return lockout_response(request, None, None)
     invitation = selectors.invitation_for_token(token)
     language = invitation.member.language if invitation else "en"
     words = accept_words(language)
     context: dict[str, Any] = {"words": words, "language": language}
     refusal = selectors.invitation_refusal(invitation, now=timezone.now())
     if refusal:
+        invitation_failed(request)  # a guessed or spent token counts towards the lockout
         context["refusal"] = words[refusal]
         return _render_accept(request, context, language, status=400)
     form = AcceptInviteForm(request.POST or None, words=words)
@@ -113,6 +117,7 @@ def accept_invite(request: HttpRequest, token: str) -> HttpResponse:
             )
     except InvalidInput as exc:
         if "token" in exc.errors:
+            invitation_failed(request)
             context["refusal"] = " ".join(exc.errors["token"])
         for field in ("username", "password"):
             for message in exc.errors.get(field, []):

@@ -16,11 +16,13 @@ from rest_framework.generics import GenericAPIView, ListAPIView, get_object_or_4
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import SimpleRateThrottle
 
+from accounts.lockout import invitation_failed, invitation_locked, lockout_response
+from accounts.throttles import AddressRateThrottle
 from cases.api.params import int_param
 from cases.api.permissions import IsCaseworker
 from cases.api.schema import responses
+from cases.errors import InvalidInput
 from cases.models import MissingPerson
 from families import selectors, services
 from families.api.permissions import IsFamilyMember
@@ -262,13 +264,10 @@ class EnquiryAnswerView(GenericAPIView):
         return Response(StaffEnquirySerializer(answered).data)
 
 
-class AcceptInviteThrottle(SimpleRateThrottle):
+class AcceptInviteThrottle(AddressRateThrottle):
     """Guessing tokens or hammering the password check is slowed per address."""
 
     scope = "accept_invite"
-
-    def get_cache_key(self, request: Any, view: Any) -> str:
-        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
 
 
 class AcceptInviteView(GenericAPIView):
@@ -283,9 +282,16 @@ class AcceptInviteView(GenericAPIView):
 
     @extend_schema(responses={201: AccountCreatedSerializer})
     def post(self, request: Request) -> Response:
+        if invitation_locked(request._request):
+            return lockout_response(request._request, None, None)  # type: ignore[return-value]
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        user = services.invitation_accept(**serializer.validated_data)
+        try:
+            user = services.invitation_accept(**serializer.validated_data)
+        except InvalidInput as exc:
+            if "token" in exc.errors:
+                invitation_failed(request._request)
+            raise
         body = {
             "username": user.get_username(),
             "detail": "Your account is ready. Log in with your username and password.",

@@ -53,12 +53,6 @@ def test_a_token_is_given_for_the_right_password(anon: APIClient, caseworker: Us
     assert event["actor"] == caseworker.username
 
 
-def test_the_same_token_comes_back_on_a_second_login(anon: APIClient, caseworker: User) -> None:
-    body = {"username": caseworker.username, "password": PASSWORD}
-    first = anon.post("/api/auth/token/", body).json()["token"]
-    assert anon.post("/api/auth/token/", body).json()["token"] == first
-
-
 def test_a_wrong_password_is_refused_without_a_token(anon: APIClient, caseworker: User) -> None:
     response = anon.post(
         "/api/auth/token/", {"username": caseworker.username, "password": "wrong-one"}
@@ -101,20 +95,6 @@ def test_password_guessing_is_throttled(
     assert right.json()["code"] == "throttled"
 
 
-def test_guessing_one_account_from_many_addresses_is_throttled(
-    anon: APIClient, caseworker: User
-) -> None:
-    codes = [
-        anon.post(
-            "/api/auth/token/",
-            {"username": caseworker.username, "password": f"guess{i}"},
-            REMOTE_ADDR=f"127.0.0.{i + 1}",
-        ).status_code
-        for i in range(12)
-    ]
-    assert codes.count(429) == 2  # the default rate: 10 a minute per username
-
-
 def test_anonymous_gets_401_with_a_token_challenge(anon: APIClient, case: MissingPerson) -> None:
     for method, url in staff_endpoints(case.pk):
         response = getattr(anon, method)(url, {}, format="json")
@@ -150,7 +130,7 @@ def test_session_login_works_for_reads_and_needs_csrf_for_writes(
     caseworker: User, case: MissingPerson
 ) -> None:
     client = APIClient(enforce_csrf_checks=True)
-    assert client.login(username=caseworker.username, password=PASSWORD)
+    client.force_login(caseworker)
     assert client.get(f"/api/cases/{case.pk}/").status_code == 200
     refused = client.post(f"/api/cases/{case.pk}/notes/", {"text": "x"}, format="json")
     assert refused.status_code == 403

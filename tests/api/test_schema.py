@@ -14,11 +14,11 @@ from django.contrib.staticfiles import finders
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
+from accounts.services import token_issue
 from casemgr.wsgi import application
 
 CASEWORKER_PATHS = {
@@ -166,7 +166,7 @@ def api_schema(db: Any, caseworker: User, supervisor: User) -> Iterator[Any]:
 
 @pytest.fixture
 def supervisor_token(supervisor: User) -> str:
-    return Token.objects.create(user=supervisor).key
+    return token_issue(user=supervisor)[1]
 
 
 schema = schemathesis.from_pytest_fixture("api_schema")
