@@ -28,11 +28,11 @@ test: install
 lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m mypy casemgr cases families
+	$(PY) -m mypy accounts casemgr cases families
 	$(PY) manage.py makemigrations --check --dry-run
 
 typecheck: install
-	$(PY) -m mypy casemgr cases families
+	$(PY) -m mypy accounts casemgr cases families
 
 check: lint test
 

@@ -185,6 +185,9 @@ SMS_GATEWAY_TOKEN = env_str("SMS_GATEWAY_TOKEN")
 SMS_SENDER = env_str("SMS_SENDER", "casemgr")
 SMS_GATEWAY_TIMEOUT = env_int("SMS_GATEWAY_TIMEOUT", 10)
 WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 10)
+# Webhook receivers that may resolve to internal addresses (names or literal
+# addresses, as written in the URL); every other internal address is refused.
+WEBHOOK_ALLOWED_HOSTS = env_list("WEBHOOK_ALLOWED_HOSTS", "")
 
 # Notification delivery (families.delivery): attempts per message, backoff
 # between them (base * 3**n, capped), and the sweep's patience.

@@ -24,6 +24,8 @@ from django.utils import timezone
 from cases.errors import Conflict, DomainError, InvalidInput
 from cases.models import EventKind, MissingPerson
 from cases.services import event_append, require_caseworker, validate_instance
+from families.channels.http import refusal as webhook_refusal
+from families.channels.webhook import allowed_hosts
 from families.models import (
     Channel,
     FamilyEnquiry,
@@ -61,6 +63,16 @@ def _check_channels(member: FamilyMember) -> None:
     }
     if errors:
         raise InvalidInput(errors)
+    _check_webhook(member)
+
+
+def _check_webhook(member: FamilyMember) -> None:
+    """A webhook may not point inside our network (checked again at each send)."""
+    if not member.webhook_url:
+        return
+    why = webhook_refusal(member.webhook_url, allowed_hosts())
+    if why:
+        raise InvalidInput({"webhook_url": f"This address cannot receive webhooks: {why}."})
 
 
 def _distinct_links(links: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:

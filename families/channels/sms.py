@@ -3,15 +3,14 @@
 LoggingSmsBackend (the default) only logs that a message would go out, with
 the case number and never a name or a phone number. HttpGatewaySmsBackend
 talks to a generic JSON HTTP gateway (SMS_GATEWAY_URL, SMS_GATEWAY_TOKEN,
-SMS_SENDER): 4xx is permanent except 429, 5xx and timeouts are transient.
+SMS_SENDER): 4xx is permanent except 429, 5xx and timeouts are transient
+(families.channels.http: no redirects, and never the answer's body in an error).
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import urllib.error
-import urllib.request
 import uuid
 from functools import cache
 from typing import TYPE_CHECKING, ClassVar
@@ -21,6 +20,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
 
 from families.channels import DeliveryChannel, SendResult, TransportError
+from families.channels.http import post_json
 
 if TYPE_CHECKING:
     from families.models import Notification
@@ -40,28 +40,6 @@ class LoggingSmsBackend(SmsBackend):
     def send_sms(self, *, to: str, text: str, reference: str) -> SendResult:
         logger.info("sms %s: %d characters (logging backend, not sent)", reference, len(text))
         return SendResult(provider_message_id=f"log-{uuid.uuid4().hex}")
-
-
-def http_error(status: int, detail: str) -> TransportError:
-    permanent = 400 <= status < 500 and status != 429
-    return TransportError(f"HTTP {status}: {detail[:200]}", permanent=permanent)
-
-
-def post_json(url: str, payload: bytes, headers: dict[str, str], timeout: float) -> bytes:
-    """POST a JSON body; raise TransportError sorted into permanent/transient."""
-    if not url.startswith(("http://", "https://")):
-        raise TransportError(f"not an http(s) URL: {url[:80]}", permanent=True)
-    request = urllib.request.Request(  # noqa: S310 - checked above: http(s) only
-        url, data=payload, method="POST", headers={"Content-Type": "application/json", **headers}
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-            return response.read(64 * 1024)
-    except urllib.error.HTTPError as exc:
-        body = exc.read(2000).decode("utf-8", "replace") if exc.fp else ""
-        raise http_error(exc.code, body or str(exc.reason)) from exc
-    except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
-        raise TransportError(f"{type(exc).__name__}: {exc}"[:300], permanent=False) from exc
 
 
 class HttpGatewaySmsBackend(SmsBackend):

@@ -9,6 +9,9 @@ Headers:
                        (delivery is at least once), receivers drop repeats.
 Signing the timestamp with the body lets receivers refuse replays of an old
 request (compare the timestamp with their clock).
+
+The URL is checked when it is saved and again at every send, and the send
+goes to the very address checked, with no redirects (families.channels.http).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from django.conf import settings
 
 from families.channels import DeliveryChannel, SendResult, TransportError
-from families.channels.sms import post_json
+from families.channels.http import post_json
 
 if TYPE_CHECKING:
     from families.models import Notification
@@ -30,6 +33,11 @@ if TYPE_CHECKING:
 SIGNATURE_HEADER = "X-Casemgr-Signature"
 TIMESTAMP_HEADER = "X-Casemgr-Timestamp"
 DELIVERY_HEADER = "X-Casemgr-Delivery"
+
+
+def allowed_hosts() -> frozenset[str]:
+    """Receivers inside our network that an operator allowed by name."""
+    return frozenset(host.lower() for host in settings.WEBHOOK_ALLOWED_HOSTS)
 
 
 def sign(secret: str, timestamp: str, body: bytes) -> str:
@@ -81,5 +89,7 @@ class WebhookChannel(DeliveryChannel):
             TIMESTAMP_HEADER: timestamp,
             DELIVERY_HEADER: str(notification.pk),
         }
-        post_json(url, body, headers, settings.WEBHOOK_TIMEOUT_SECONDS)
+        post_json(
+            url, body, headers, settings.WEBHOOK_TIMEOUT_SECONDS, allowed_hosts=allowed_hosts()
+        )
         return SendResult(provider_message_id=f"webhook-{notification.pk}-{timestamp}")

@@ -160,6 +160,7 @@ def test_the_logging_backend_logs_neither_number_nor_name(
 # --- webhook ----------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("webhooks_to_localhost")
 def test_webhooks_are_signed_over_timestamp_and_body_with_the_members_secret(
     make_notification: MakeNotification, staffed_case: MissingPerson
 ) -> None:
@@ -181,6 +182,7 @@ def test_webhooks_are_signed_over_timestamp_and_body_with_the_members_secret(
     assert payload["message"] == notification.body_text
 
 
+@pytest.mark.usefixtures("webhooks_to_localhost")
 def test_a_webhook_about_a_death_says_only_awaiting_contact(
     staffed_case: MissingPerson,
     make_relative: Callable[..., Any],

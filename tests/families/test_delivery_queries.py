@@ -51,6 +51,7 @@ def test_an_email_or_sms_delivery_takes_three_queries(
 
 
 @needs_postgresql
+@pytest.mark.usefixtures("webhooks_to_localhost")
 def test_a_webhook_delivery_reads_its_event_once_more(
     make_notification: MakeNotification, django_assert_max_num_queries: Any
 ) -> None:

@@ -194,6 +194,7 @@ def test_a_worker_killed_mid_batch_loses_nothing_and_repeats_at_most_what_was_in
     assert max(accepted.values()) <= 2
 
 
+@pytest.mark.usefixtures("webhooks_to_localhost")
 def test_a_gateway_error_is_retried_by_the_worker_and_a_refusal_fails_visibly(
     celery_worker: Callable[..., Worker], caseworker: Any
 ) -> None:
@@ -211,6 +212,7 @@ def test_a_gateway_error_is_retried_by_the_worker_and_a_refusal_fails_visibly(
         celery_worker(
             SMS_BACKEND="families.channels.sms.HttpGatewaySmsBackend",
             SMS_GATEWAY_URL=flaky_url,
+            WEBHOOK_ALLOWED_HOSTS="127.0.0.1",
         )
         scenario.complete()
         finished = Notification.objects.filter(
