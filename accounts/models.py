@@ -21,6 +21,14 @@ class ApiToken(AbstractAuthToken):
         verbose_name = "API token"
         ordering = ["-created"]
 
+    # How the API and the logs name a token: the start of its digest, which
+    # tells tokens apart and, unlike the token's own first characters, gives
+    # nothing towards guessing it.
+    REFERENCE_LENGTH = 16
+
+    @property
+    def reference(self) -> str:
+        return self.digest[: self.REFERENCE_LENGTH]
+
     def __str__(self) -> str:
-        # The first characters only: enough to tell tokens apart, useless to log in.
-        return f"{self.token_key[:8]}… of {self.user}"
+        return f"token {self.reference} of {self.user}"

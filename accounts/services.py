@@ -24,7 +24,7 @@ def token_issue(*, user: Any) -> tuple[ApiToken, str]:
     token, key = ApiToken.objects.create(
         user=user, expiry=knox_settings.TOKEN_TTL, password_stamp=password_stamp(user)
     )
-    logger.info("api token %s issued to user #%s", token.token_key[:8], user.pk)
+    logger.info("api token %s issued to user #%s", token.reference, user.pk)
     return token, key
 
 
@@ -38,7 +38,7 @@ def token_refresh(*, token: ApiToken) -> tuple[ApiToken, str]:
 
 def token_revoke(*, token: ApiToken) -> None:
     ApiToken.objects.filter(digest=token.digest).delete()
-    logger.info("api token %s of user #%s revoked", token.token_key[:8], token.user_id)
+    logger.info("api token %s of user #%s revoked", token.reference, token.user_id)
 
 
 def tokens_revoke_all(*, user: Any) -> int:

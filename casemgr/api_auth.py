@@ -28,7 +28,7 @@ from rest_framework.views import APIView
 
 from accounts.auth import ApiTokenAuthentication
 from accounts.models import ApiToken
-from accounts.selectors import tokens_of
+from accounts.selectors import token_by_reference, tokens_of
 from accounts.services import token_issue, token_refresh, token_revoke
 from accounts.throttles import ScopedAddressThrottle
 from cases.api.fields import StrictSerializer, TextField
@@ -46,7 +46,7 @@ class TokenSerializer(serializers.Serializer):
 
 
 class TokenInfoSerializer(serializers.Serializer):
-    id = serializers.CharField(source="token_key", help_text="Not the token: names it.")
+    id = serializers.CharField(source="reference", help_text="Names the token; not the token.")
     created = serializers.DateTimeField()
     expires = serializers.DateTimeField(source="expiry")
     current = serializers.SerializerMethodField()
@@ -147,7 +147,7 @@ class TokenDetailView(_TokenAuthenticated):
         tags=["auth"],
     )
     def delete(self, request: Request, token_id: str) -> Response:
-        token = tokens_of(request.user).filter(token_key=token_id).first()
+        token = token_by_reference(request.user, token_id)
         if token is None:
             raise NotFound("No such token of yours.")
         token_revoke(token=token)

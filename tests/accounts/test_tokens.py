@@ -138,7 +138,7 @@ def test_one_token_is_revoked_by_its_id(caseworker: User) -> None:
 
 def test_another_users_token_cannot_be_revoked(caseworker: User, supervisor: User) -> None:
     theirs = login(supervisor)["token"]
-    their_id = ApiToken.objects.get(user=supervisor).token_key
+    their_id = ApiToken.objects.get(user=supervisor).reference
     mine = login(caseworker)["token"]
     assert bearer(mine).delete(f"/api/auth/tokens/{their_id}/").status_code == 404
     assert works(theirs)
@@ -149,3 +149,22 @@ def test_a_token_that_is_not_one_is_401_not_500(header: str, db: Any) -> None:
     client = APIClient()
     response = client.get("/api/cases/", HTTP_AUTHORIZATION=header.encode().decode("latin-1"))
     assert response.status_code == 401
+
+
+def test_an_admin_revokes_a_users_token_and_never_sees_it(caseworker: User) -> None:
+    token = login(caseworker)["token"]
+    stored = ApiToken.objects.get(user=caseworker)
+    admin = User.objects.create_superuser("root", password=PASSWORD)
+    browser = APIClient()
+    browser.force_login(admin)
+    listing = browser.get("/admin/accounts/apitoken/")
+    assert listing.status_code == 200
+    assert stored.reference in listing.content.decode()
+    assert token not in listing.content.decode()
+    response = browser.post(
+        "/admin/accounts/apitoken/",
+        {"action": "revoke", "_selected_action": [stored.pk]},
+        format="multipart",
+    )
+    assert response.status_code == 302
+    assert not works(token)
