@@ -19,12 +19,12 @@ if admin.site.is_registered(AuthToken):
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ApiTokenAdmin(admin.ModelAdmin):
     list_display = ["reference", "user", "created", "expiry"]
     list_select_related = ["user"]
     search_fields = ["user__username"]
     fields = ["reference", "user", "created", "expiry"]
-    readonly_fields = fields
+    readonly_fields = ["reference", "user", "created", "expiry"]
     actions = ["revoke"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:

@@ -21,7 +21,7 @@ from accounts.redact import REDACTED, redact
 _NEVER = ("{authorization}i", "{cookie}i", "{proxy-authorization}i")
 
 
-class RedactingLogger(Logger):  # type: ignore[misc]
+class RedactingLogger(Logger):
     def atoms(self, resp: Any, req: Any, environ: Any, request_time: Any) -> dict[str, Any]:
         atoms = super().atoms(resp, req, environ, request_time)
         path = redact(str(environ.get("PATH_INFO") or ""))
