@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from casemgr.env import env_bool, env_float, env_int, env_list, env_str
@@ -58,6 +59,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "casemgr.headers.PrivateResponseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -127,6 +130,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 
 # --- Security --------------------------------------------------------------
 # TLS is terminated by the reverse proxy in front of gunicorn; it sets the
@@ -158,6 +162,10 @@ AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "password2", "token"]
 # API tokens (django-rest-knox, accounts.models.ApiToken): one per login,
 # stored as a digest, expiring; refreshed with POST /api/auth/token/refresh/.
 KNOX_TOKEN_MODEL = "accounts.ApiToken"
+# knox's own migrations create its token table even when KNOX_TOKEN_MODEL
+# replaces it (they do not mark it swappable); a dead table with a foreign key
+# to users would only be in the way. accounts.ApiToken's table is the one.
+MIGRATION_MODULES = {"knox": None}
 REST_KNOX = {
     "TOKEN_MODEL": KNOX_TOKEN_MODEL,
     "TOKEN_TTL": timedelta(hours=env_int("API_TOKEN_TTL_HOURS", 10)),
@@ -165,6 +173,21 @@ REST_KNOX = {
     "AUTO_REFRESH": False,
 }
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp) on every answer: scripts, styles and
+# everything else only from this site, no inline script or style anywhere
+# (templates keep theirs in static/), no framing, forms post only here.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
 SESSION_COOKIE_HTTPONLY = True
 
 # --- Email -------------------------------------------------------------------
@@ -293,6 +316,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "casemgr.pagination.StandardPagination",
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "casemgr.renderers.PolicyBrowsableAPIRenderer",
+    ],
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_THROTTLE_RATES": {
