@@ -6,6 +6,7 @@ import logging
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from knox.settings import knox_settings
 
 from accounts.models import ApiToken
@@ -20,7 +21,8 @@ def password_stamp(user: Any) -> str:
 
 def token_issue(*, user: Any) -> tuple[ApiToken, str]:
     """A new token for this login: the row (its digest) and the token itself,
-    which is shown once and never stored."""
+    which is shown once and never stored. The user's expired tokens go."""
+    ApiToken.objects.filter(user=user, expiry__lt=timezone.now()).delete()
     token, key = ApiToken.objects.create(
         user=user, expiry=knox_settings.TOKEN_TTL, password_stamp=password_stamp(user)
     )

@@ -168,3 +168,12 @@ def test_an_admin_revokes_a_users_token_and_never_sees_it(caseworker: User) -> N
     )
     assert response.status_code == 302
     assert not works(token)
+
+
+def test_a_login_sweeps_the_users_expired_tokens(caseworker: User, supervisor: User) -> None:
+    login(caseworker)
+    login(supervisor)
+    ApiToken.objects.update(expiry=timezone.now() - timedelta(seconds=1))
+    login(caseworker)
+    assert ApiToken.objects.filter(user=caseworker).count() == 1
+    assert ApiToken.objects.filter(user=supervisor).count() == 1  # theirs wait for their login
