@@ -47,3 +47,10 @@ def tokens_revoke_all(*, user: Any) -> int:
     count, _ = ApiToken.objects.filter(user=user).delete()
     logger.info("%d api token(s) of user #%s revoked", count, user.pk)
     return count
+
+
+def tokens_sweep_expired() -> int:
+    count, _ = ApiToken.objects.filter(expiry__lt=timezone.now()).delete()
+    if count:
+        logger.info("%d expired api token(s) deleted", count)
+    return count

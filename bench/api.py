@@ -71,8 +71,8 @@ def seed(n_cases: int) -> dict[str, Any]:
     from django.contrib.auth.models import Group, User
     from django.db import connection
     from django.utils import timezone
-    from rest_framework.authtoken.models import Token
 
+    from accounts.services import token_issue
     from cases.models import CaseEvent, CaseNumberCounter, MissingPerson
     from cases.roles import CASEWORKER, SUPERVISOR
     from cases.status import Status
@@ -128,7 +128,7 @@ def seed(n_cases: int) -> dict[str, Any]:
         .values_list("pk", flat=True)
     )
     return {
-        "token": Token.objects.create(user=caseworker).key,
+        "token": token_issue(user=caseworker)[1],
         "case_ids": [c.pk for c in cases],
         "missing_ids": missing,
     }

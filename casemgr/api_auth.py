@@ -20,7 +20,7 @@ from typing import Any
 from django.contrib.auth import authenticate
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotAuthenticated, NotFound
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -100,7 +100,8 @@ class _TokenAuthenticated(APIView):
 
     def current_token(self) -> ApiToken:
         token = self.request.auth
-        assert isinstance(token, ApiToken)  # ApiTokenAuthentication let the request in
+        if not isinstance(token, ApiToken):  # only a forced (test) login has none
+            raise NotAuthenticated("Send the token this is about.")
         return token
 
 

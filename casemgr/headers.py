@@ -3,8 +3,11 @@
 - Cache-Control: no-store on every answer but static files. The API and the
   pages carry names, statuses and family news: no browser, proxy or shared
   computer may keep a copy (a relative may read the portal in an internet cafe).
-- Referrer-Policy: no-referrer on pages whose address is a token (the
-  invitation and opt-out links), so the token never leaves in a Referer.
+
+Pages whose address is a token (the invitation and opt-out links) keep
+Django's Referrer-Policy "same-origin": the token never leaves for another
+site. "no-referrer" would be stricter but makes browsers send "Origin: null"
+with the invitation form, which CSRF protection then refuses.
 """
 
 from __future__ import annotations
@@ -14,9 +17,6 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 from django.utils.cache import add_never_cache_headers
-
-# Route parameters that carry a secret (see accounts.redact for the logs).
-SECRET_ROUTE_PARAMETERS = frozenset({"token", "uidb64"})
 
 
 class PrivateResponseMiddleware:
@@ -29,7 +29,4 @@ class PrivateResponseMiddleware:
         if request.path.startswith(self.static_prefix):
             return response
         add_never_cache_headers(response)  # includes no-store and private
-        match = request.resolver_match
-        if match is not None and SECRET_ROUTE_PARAMETERS & set(match.kwargs):
-            response["Referrer-Policy"] = "no-referrer"
         return response

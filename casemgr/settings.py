@@ -279,6 +279,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cases.imports.tasks.sweep_imports",
         "schedule": env_int("SWEEP_INTERVAL_SECONDS", 60),
     },
+    "accounts-sweep-expired-tokens": {
+        "task": "accounts.tasks.sweep_expired_tokens",
+        "schedule": 3600,
+    },
 }
 # Events older than this and still not dispatched are picked up by the sweep;
 # younger ones are normally still on their way through on_commit.
@@ -336,7 +340,10 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "casemgr API",
     "DESCRIPTION": "Cases of missing and captured servicemen, capture reports, exchanges, "
     "relatives and what they are told.\n\n"
-    "Authenticate with `POST /api/auth/token/`, then send `Authorization: Token <token>`.\n\n"
+    "Authenticate with `POST /api/auth/token/`, then send `Authorization: Token <token>` "
+    "until its `expires`; `POST /api/auth/token/refresh/` gives a new one, "
+    "`POST /api/auth/logout/` revokes it. Repeated failed logins for one username from one "
+    'address are refused for a while (429, `"code": "locked_out"`).\n\n'
     "Errors: 400 `{field: [messages]}` (or `non_field_errors`) naming each bad field; "
     'otherwise `{"detail", "code"}`: 401 not logged in, 403 not allowed for your role, '
     "404 unknown, 409 the record's state does not allow it (with `allowed` moves), "

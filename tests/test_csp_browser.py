@@ -13,13 +13,12 @@ from typing import Any
 
 from django.contrib.auth.models import User
 
-from families.models import FamilyMember
-from families.services import family_member_create
-from tests.conftest import make_user
+from tests.api.conftest import family_user
 from tests.families.test_portal_browser import CHROMIUM, CHROMIUM_ARGS
 from tests.families.test_portal_browser import pytestmark as browser_marks
 
 pytestmark = browser_marks
+__all__ = ["family_user"]  # the fixture, imported for this module
 PASSWORD = "a-long-test-password-1"
 
 
@@ -81,19 +80,10 @@ def test_staff_pages_and_the_api_docs_run_under_the_policy(
     assert "casemgr" in seen["titles"]["/admin/"]
 
 
-def test_the_family_portal_runs_under_the_policy(
-    live_server: Any, caseworker: User, case: Any
-) -> None:
-    member = family_member_create(
-        actor=caseworker,
-        full_name="Anahit Hovhannisyan",
-        email="anahit@example.org",
-        language="hy",
-        links=[{"case": case, "relationship": "mother", "verified": True}],
-    )
-    user = make_user("anahit.family", None)
-    FamilyMember.objects.filter(pk=member.pk).update(user=user)
+def test_the_family_portal_runs_under_the_policy(live_server: Any, family_user: User) -> None:
     with ThreadPoolExecutor(max_workers=1) as pool:
-        seen = pool.submit(_visit, live_server.url, user.username, ["/family/"]).result(timeout=180)
+        seen = pool.submit(_visit, live_server.url, family_user.username, ["/family/"]).result(
+            timeout=180
+        )
     assert seen["refused"] == []
     assert seen["titles"]["/family/"]

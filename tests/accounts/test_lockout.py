@@ -78,12 +78,18 @@ def test_the_lockout_ends_after_the_cool_off(caseworker: User, settings: Any) ->
     assert token_login(caseworker.username, PASSWORD, ATTACKER).status_code == 200
 
 
+@pytest.fixture
+def staff(supervisor: User) -> User:
+    supervisor.is_staff = True  # may use the admin's login too
+    supervisor.save()
+    return supervisor
+
+
 @pytest.mark.parametrize("url", ["/accounts/login/", "/admin/login/"])
 def test_thirty_wrong_passwords_on_a_form_lock_that_pair_out_with_a_message(
-    url: str, supervisor: User
+    url: str, staff: User
 ) -> None:
-    supervisor.is_staff = True
-    supervisor.save()
+    supervisor = staff
     for i in range(30):
         form_login(url, supervisor.username, f"guess{i}", ATTACKER)
     refused = form_login(url, supervisor.username, PASSWORD, ATTACKER)
@@ -98,13 +104,11 @@ def test_thirty_wrong_passwords_on_a_form_lock_that_pair_out_with_a_message(
 
 @pytest.mark.parametrize("url", ["/accounts/login/", "/admin/login/"])
 def test_wrong_passwords_on_a_form_from_rotating_addresses_do_not_block_the_owner(
-    url: str, supervisor: User
+    url: str, staff: User
 ) -> None:
-    supervisor.is_staff = True
-    supervisor.save()
     for i in range(30):
-        form_login(url, supervisor.username, f"guess{i}", f"203.0.113.{i + 1}")
-    assert form_login(url, supervisor.username, PASSWORD, OWNER).status_code == 302
+        form_login(url, staff.username, f"guess{i}", f"203.0.113.{i + 1}")
+    assert form_login(url, staff.username, PASSWORD, OWNER).status_code == 302
 
 
 def test_a_failure_on_the_form_counts_with_the_api_for_the_same_pair(

@@ -13,6 +13,9 @@ from django.utils.dateparse import parse_datetime
 from rest_framework.test import APIClient
 
 from accounts.models import ApiToken
+from tests.api.conftest import family_user
+
+__all__ = ["family_user"]  # the fixture, imported for this module
 
 PASSWORD = "a-long-test-password-1"
 
@@ -177,3 +180,21 @@ def test_a_login_sweeps_the_users_expired_tokens(caseworker: User, supervisor: U
     login(caseworker)
     assert ApiToken.objects.filter(user=caseworker).count() == 1
     assert ApiToken.objects.filter(user=supervisor).count() == 1  # theirs wait for their login
+
+
+def test_the_hourly_sweep_deletes_every_expired_token(caseworker: User, supervisor: User) -> None:
+    from accounts.tasks import sweep_expired_tokens
+
+    expired, live = login(caseworker)["token"], login(supervisor)["token"]
+    ApiToken.objects.filter(user=caseworker).update(expiry=timezone.now() - timedelta(seconds=1))
+    assert sweep_expired_tokens.delay().get() == 1
+    assert list(ApiToken.objects.values_list("user", flat=True)) == [supervisor.pk]
+    assert works(live)
+    assert not works(expired)
+
+
+def test_a_relative_manages_their_own_tokens_too(family_user: User) -> None:
+    token = login(family_user)["token"]
+    assert bearer(token).get("/api/auth/tokens/").status_code == 200
+    assert bearer(token).post("/api/auth/logout/").status_code == 204
+    assert bearer(token).get("/api/family/cases/").status_code == 401

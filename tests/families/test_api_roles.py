@@ -13,6 +13,8 @@ from .conftest import api_as
 
 # Endpoints that anyone may call: they are how one gets an account or a token.
 PUBLIC = {"/api/family/accept-invite/", "/api/auth/token/"}
+# About the caller's own tokens: every logged-in user, whatever the role.
+OWN = "/api/auth/"
 
 
 def _operations():
@@ -26,10 +28,14 @@ def _operations():
 
 OPERATIONS = sorted(_operations())
 FAMILY = [op for op in OPERATIONS if op[0].startswith("/api/family/") and op[0] not in PUBLIC]
-STAFF = [op for op in OPERATIONS if not op[0].startswith("/api/family/") and op[0] not in PUBLIC]
+ACCOUNT = [op for op in OPERATIONS if op[0].startswith(OWN) and op[0] not in PUBLIC]
+STAFF = [
+    op for op in OPERATIONS if not op[0].startswith(("/api/family/", OWN)) and op[0] not in PUBLIC
+]
 
 
 def test_the_schema_lists_the_family_and_staff_endpoints():
+    assert {op[0] for op in ACCOUNT} >= {"/api/auth/logout/", "/api/auth/tokens/"}
     paths = {op[0] for op in OPERATIONS}
     assert "/api/family/cases/" in paths
     assert "/api/family-members/{id}/invite/" in paths
@@ -49,7 +55,7 @@ def test_staff_are_refused_on_every_family_endpoint(caseworker, supervisor, path
         assert response.status_code == 403, (user, method, path)
 
 
-@pytest.mark.parametrize(("path", "url", "method"), FAMILY + STAFF)
+@pytest.mark.parametrize(("path", "url", "method"), FAMILY + STAFF + ACCOUNT)
 def test_anonymous_is_401_on_every_endpoint_but_the_public_ones(db, path, url, method):
     response = getattr(api_as(None), method)(url, {}, format="json")
     assert response.status_code == 401, (method, path)
