@@ -13,7 +13,9 @@ from django.db import connection
 from casemgr.celery import app, keep_or_close_db_connections
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    # serialized_rollback: a plain transactional flush re-creates content types
+    # with new ids, and the next test that restores the snapshot then collides.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor == "sqlite",
         reason="needs PostgreSQL: Django never closes SQLite's in-memory test database",

@@ -101,6 +101,7 @@ def test_pages_addressed_by_a_token_send_their_address_to_no_other_site(path: st
     assert Client().get(path)["Referrer-Policy"] == "same-origin"
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_static_files_keep_their_own_caching(live_server: Any) -> None:
     import urllib.request
 
