@@ -3,6 +3,7 @@ configured proxies wrote it, for every throttle and for the lockout alike."""
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import pytest
@@ -23,12 +24,16 @@ def three_a_minute(monkeypatch: pytest.MonkeyPatch) -> None:
     )
 
 
+_names = itertools.count()
+
+
 def guess(forwarded: str, remote: str = "192.0.2.10") -> int:
+    # A new username each time: only the per-address budget is at stake.
     return (
         APIClient()
         .post(
             "/api/auth/token/",
-            {"username": "someone", "password": "guess"},
+            {"username": f"someone{next(_names)}", "password": "guess"},
             format="json",
             REMOTE_ADDR=remote,
             HTTP_X_FORWARDED_FOR=forwarded,
