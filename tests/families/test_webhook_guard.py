@@ -313,3 +313,87 @@ def test_an_allowed_internal_receiver_may_be_saved(
         "/api/family-members/", _relative(case, "http://localhost:9000/hook"), format="json"
     )
     assert response.status_code == 201, response.json()
+
+
+# --- https: the certificate is the name's, though the address was dialled ----------------
+
+
+@contextmanager
+def tls_receiver(tmp_path: Any, name: str) -> Iterator[tuple[int, list[str], str]]:
+    """An HTTPS receiver on 127.0.0.1 with a self-signed certificate for
+    `name`; yields its port, what it saw (SNI and Host) and the certificate."""
+    import ssl
+    import subprocess
+
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    command = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
+    command += ["-keyout", str(key), "-out", str(cert), "-subj", f"/CN={name}"]
+    command += ["-addext", f"subjectAltName=DNS:{name}"]
+    subprocess.run(command, check=True, capture_output=True)
+    seen: list[str] = []
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    context.sni_callback = lambda sock, server_name, ctx: seen.append(f"SNI={server_name}")
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            seen.append(f"Host={self.headers.get('Host')}")
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield server.server_address[1], seen, str(cert)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def openssl() -> None:
+    import shutil
+
+    if shutil.which("openssl") is None:
+        pytest.skip("needs the openssl command to make a certificate")
+
+
+@pytest.mark.usefixtures("openssl")
+def test_https_checks_the_names_certificate_at_the_pinned_address(
+    make_notification: MakeNotification,
+    monkeypatch: pytest.MonkeyPatch,
+    settings: Any,
+    tmp_path: Any,
+) -> None:
+    settings.WEBHOOK_ALLOWED_HOSTS = ["receiver.internal"]
+    fake_dns(monkeypatch, {"receiver.internal": [["127.0.0.1"]]})
+    notification = make_notification("webhook")
+    with tls_receiver(tmp_path, "receiver.internal") as (port, seen, cert):
+        monkeypatch.setenv("SSL_CERT_FILE", cert)  # trust the receiver's certificate
+        point_webhook(notification, f"https://receiver.internal:{port}/hook")
+        assert notification_deliver(notification_id=notification.pk).outcome == "sent"
+    assert seen == ["SNI=receiver.internal", f"Host=receiver.internal:{port}"]
+
+
+@pytest.mark.usefixtures("openssl")
+def test_https_refuses_a_certificate_for_another_name(
+    make_notification: MakeNotification,
+    monkeypatch: pytest.MonkeyPatch,
+    settings: Any,
+    tmp_path: Any,
+) -> None:
+    settings.WEBHOOK_ALLOWED_HOSTS = ["receiver.internal"]
+    fake_dns(monkeypatch, {"receiver.internal": [["127.0.0.1"]]})
+    notification = make_notification("webhook")
+    with tls_receiver(tmp_path, "someone-else.internal") as (port, seen, cert):
+        monkeypatch.setenv("SSL_CERT_FILE", cert)
+        point_webhook(notification, f"https://receiver.internal:{port}/hook")
+        with pytest.raises(TransportError) as caught:
+            get_channel("webhook").send(Notification.objects.get(pk=notification.pk))
+    assert "certificate" in caught.value.message.lower()
+    assert not any(item.startswith("Host=") for item in seen)
