@@ -392,10 +392,11 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
-        # Django's own handlers (runserver's request lines, DEBUG's console)
-        # would print paths unfiltered: everything goes through ours.
-        "django": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
-        "django.server": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
+        # Naming these without handlers removes Django's own (runserver's
+        # request lines, DEBUG's console), which would print paths unfiltered:
+        # their records go up to the root's filtered handler instead.
+        "django": {"level": LOG_LEVEL, "propagate": True},
+        "django.server": {"level": LOG_LEVEL, "propagate": True},
         "django.db.backends": {"level": "WARNING"},
         "celery": {"level": LOG_LEVEL},
     },

@@ -28,7 +28,11 @@ SECRET_PARAMS = ("token", "uidb64")
 @pytest.fixture
 def console() -> Iterator[io.StringIO]:
     """What the configured console handler writes, while the test runs."""
-    (handler,) = logging.getLogger("django").handlers
+    (handler,) = [
+        h
+        for h in logging.getLogger().handlers
+        if any(isinstance(f, RedactSecrets) for f in h.filters)
+    ]
     assert isinstance(handler, logging.StreamHandler)
     buffer = io.StringIO()
     before = handler.setStream(buffer)
