@@ -363,15 +363,18 @@ def openssl() -> None:
         pytest.skip("needs the openssl command to make a certificate")
 
 
-@pytest.mark.usefixtures("openssl")
-def test_https_checks_the_names_certificate_at_the_pinned_address(
-    make_notification: MakeNotification,
-    monkeypatch: pytest.MonkeyPatch,
-    settings: Any,
-    tmp_path: Any,
-) -> None:
+@pytest.fixture
+def internal_receiver_name(monkeypatch: pytest.MonkeyPatch, settings: Any) -> str:
+    """receiver.internal: allowed inside, and resolving to 127.0.0.1."""
     settings.WEBHOOK_ALLOWED_HOSTS = ["receiver.internal"]
     fake_dns(monkeypatch, {"receiver.internal": [["127.0.0.1"]]})
+    return "receiver.internal"
+
+
+@pytest.mark.usefixtures("openssl", "internal_receiver_name")
+def test_https_checks_the_names_certificate_at_the_pinned_address(
+    make_notification: MakeNotification, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
     notification = make_notification("webhook")
     with tls_receiver(tmp_path, "receiver.internal") as (port, seen, cert):
         monkeypatch.setenv("SSL_CERT_FILE", cert)  # trust the receiver's certificate
@@ -380,15 +383,10 @@ def test_https_checks_the_names_certificate_at_the_pinned_address(
     assert seen == ["SNI=receiver.internal", f"Host=receiver.internal:{port}"]
 
 
-@pytest.mark.usefixtures("openssl")
+@pytest.mark.usefixtures("openssl", "internal_receiver_name")
 def test_https_refuses_a_certificate_for_another_name(
-    make_notification: MakeNotification,
-    monkeypatch: pytest.MonkeyPatch,
-    settings: Any,
-    tmp_path: Any,
+    make_notification: MakeNotification, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
 ) -> None:
-    settings.WEBHOOK_ALLOWED_HOSTS = ["receiver.internal"]
-    fake_dns(monkeypatch, {"receiver.internal": [["127.0.0.1"]]})
     notification = make_notification("webhook")
     with tls_receiver(tmp_path, "someone-else.internal") as (port, seen, cert):
         monkeypatch.setenv("SSL_CERT_FILE", cert)
