@@ -50,11 +50,13 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "django_htmx",
     "accounts",
     "cases",
     "cases.bureau",
     "cases.imports",
     "families",
+    "casemgr.workspace",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +71,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
     # Last: turns a lockout flagged during the view into the 429 answer.
     "axes.middleware.AxesMiddleware",
 ]
@@ -117,7 +120,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
-# Relatives land on their portal, staff on the home page (families.views.landing).
+# Relatives land on their portal, staff on Today in the workspace (families.views.landing).
 LOGIN_REDIRECT_URL = "families:landing"
 LOGOUT_REDIRECT_URL = "home"
 
@@ -422,6 +425,8 @@ DEADLINE_CAPTURE_CONFIRMATION_DAYS = env_int("DEADLINE_CAPTURE_CONFIRMATION_DAYS
 DEADLINE_HEALTH_NEWS_DAYS = env_int("DEADLINE_HEALTH_NEWS_DAYS", 7)
 # Hours a relative's enquiry may wait for an answer before Today flags it.
 FAMILY_ENQUIRY_ANSWER_HOURS = env_int("FAMILY_ENQUIRY_ANSWER_HOURS", 48)
+# The workspace's Today lists the open cases with no news (no event) for this many days.
+CASE_QUIET_DAYS = env_int("CASE_QUIET_DAYS", 30)
 # How long a relative's invitation link works (families.services.invitation_create).
 INVITATION_TTL_HOURS = env_int("INVITATION_TTL_HOURS", 72)
 

@@ -16,6 +16,8 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("workspace/", include("casemgr.workspace.urls")),
     path("", include("families.urls")),
     path("optout/<str:token>/", optout, name="optout"),
     path("api/auth/token/", api_auth.TokenView.as_view(), name="api-token"),

@@ -9,22 +9,28 @@ their own projection in families.selectors).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
 
 from cases.models import (
     CaptureReport,
     CaseEvent,
     DetentionEvent,
+    EventKind,
     Exchange,
     ExchangeListing,
+    ExchangeStatus,
     MissingPerson,
     PendingTransition,
+    TransitionState,
     Verification,
 )
-from cases.roles import STAFF_ROLES, is_caseworker
+from cases.roles import STAFF_ROLES, is_caseworker, is_supervisor
+from cases.status import DEATH_STATUSES, TRANSITIONS, Move, Status
 
 
 def cases_visible_to(user: Any) -> QuerySet[MissingPerson]:
@@ -77,6 +83,154 @@ def reports_family_may_hear() -> QuerySet[CaptureReport]:
     )
 
 
+def transitions_decidable_by(user: Any) -> QuerySet[PendingTransition]:
+    """The sensitive moves this user may confirm or reject: a supervisor's
+    queue, without the requests they made themselves (a second person decides;
+    transition_confirm refuses the asker)."""
+    if not is_supervisor(user):
+        return PendingTransition.objects.none()
+    pending = transitions_visible_to(user, state=TransitionState.PENDING)
+    return pending.exclude(requested_by=user)
+
+
+def case_moves(case: MissingPerson) -> tuple[Move, ...]:
+    """The moves the status table allows this case now, each saying whether
+    it waits for a supervisor."""
+    return TRANSITIONS[Status(case.status)]
+
+
+def case_pending_transition(case: MissingPerson) -> PendingTransition | None:
+    """The sensitive move waiting on this case, if any (at most one)."""
+    return (
+        case.transitions.filter(state=TransitionState.PENDING)
+        .select_related("requested_by")
+        .first()
+    )
+
+
+def cases_untold_deaths(user: Any) -> QuerySet[MissingPerson]:
+    """Confirmed deaths whose family has not yet been told in person: until a
+    caseworker records it, the family reads only 'expect a call or visit'."""
+    return (
+        cases_visible_to(user)
+        .filter(status__in=DEATH_STATUSES, family_told_in_person_at__isnull=True)
+        .select_related("caseworker")
+        .order_by("status_changed_at", "pk")
+    )
+
+
+def cases_quiet(user: Any, *, since: datetime) -> QuerySet[MissingPerson]:
+    """Cases not closed whose timeline has had nothing since `since`,
+    longest silent first."""
+    return (
+        cases_visible_to(user)
+        .exclude(status=Status.CLOSED)
+        .annotate(last_event_at=Max("events__at"))
+        .filter(Q(last_event_at__lt=since) | Q(last_event_at__isnull=True))
+        .select_related("caseworker")
+        .order_by("last_event_at", "pk")
+    )
+
+
+def reports_unverified(user: Any) -> QuerySet[CaptureReport]:
+    """Reports nobody has verified yet, oldest first, with their case if linked."""
+    return (
+        capture_reports_visible_to(user)
+        .filter(verification=Verification.UNVERIFIED)
+        .select_related("case")
+        .order_by("reported_on", "pk")
+    )
+
+
+def case_reports(case: MissingPerson) -> QuerySet[CaptureReport]:
+    return case.capture_reports.select_related("created_by").order_by("-reported_on", "-pk")
+
+
+def case_counts_by_status(user: Any) -> dict[str, int]:
+    rows = cases_visible_to(user).order_by().values("status").annotate(n=Count("pk"))
+    return {row["status"]: row["n"] for row in rows}
+
+
+def status_history(user: Any) -> Iterator[tuple[int, datetime, str]]:
+    """Every status a case entered, as (case id, when, status), oldest first:
+    its opening and each applied move. The picture replays it."""
+    if not is_caseworker(user):
+        return iter(())
+    rows = (
+        CaseEvent.objects.filter(
+            kind__in=[EventKind.OPENED, EventKind.STATUS_CHANGED, EventKind.EXCHANGE_LISTED]
+        )
+        .order_by("at", "pk")
+        .values_list("case_id", "at", "data__status", "data__to")
+    )
+    return (
+        (case_id, at, str(to or status))
+        for case_id, at, status, to in rows.iterator(chunk_size=2000)
+        if (to or status) in Status.values
+    )
+
+
+def exchange_counts_by_status(user: Any) -> dict[str, int]:
+    if not is_caseworker(user):
+        return {}
+    rows = Exchange.objects.order_by().values("status").annotate(n=Count("pk"))
+    counts = {value: 0 for value in ExchangeStatus.values}
+    counts.update({row["status"]: row["n"] for row in rows})
+    return counts
+
+
+def families_told_since(user: Any, *, since: datetime) -> int:
+    """How many cases' families were told of a death in person since then."""
+    if not is_caseworker(user):
+        return 0
+    return (
+        CaseEvent.objects.filter(kind=EventKind.FAMILY_TOLD, at__gte=since)
+        .values("case_id")
+        .distinct()
+        .count()
+    )
+
+
+def case_as_of(case: MissingPerson, version: int) -> Any:
+    """The case as it was at that version (its history record), or None."""
+    history = case.history
+    return history.filter(version=version).order_by("-history_id").first()
+
+
+def case_changes_since(case: MissingPerson, version: int) -> list[tuple[str, Any, Any]]:
+    """What changed on a case since the version someone read: (field, then,
+    now) from its history. Empty when that version is not on record."""
+    then = case_as_of(case, version)
+    if then is None:
+        return []
+    return [
+        (field.name, getattr(then, field.attname), getattr(case, field.attname))
+        for field in MissingPerson._meta.concrete_fields
+        if field.name not in _NOT_COMPARED
+        and getattr(then, field.attname) != getattr(case, field.attname)
+    ]
+
+
+# Bookkeeping, not something a person changed.
+_NOT_COMPARED = frozenset({"id", "version", "created_at", "updated_at", "status_changed_at"})
+
+
+def cases_listable_on(user: Any, exchange: Exchange) -> QuerySet[MissingPerson]:
+    """Cases the status table lets move onto an exchange list, not yet on
+    this one."""
+    sources = [
+        status
+        for status, moves in TRANSITIONS.items()
+        if any(move.to == Status.RELEASE_SCHEDULED for move in moves)
+    ]
+    return (
+        cases_visible_to(user)
+        .filter(status__in=sources)
+        .exclude(listings__exchange=exchange)
+        .order_by("family_name", "given_name", "pk")
+    )
+
+
 def capture_reports_visible_to(user: Any) -> QuerySet[CaptureReport]:
     if not is_caseworker(user):
         return CaptureReport.objects.none()
@@ -88,7 +242,17 @@ def exchanges_visible_to(user: Any) -> QuerySet[Exchange]:
     if not is_caseworker(user):
         return Exchange.objects.none()
     listings = ExchangeListing.objects.select_related("case").only(
-        "id", "exchange_id", "case_id", "case__case_number", "outcome", "listed_at"
+        "id",
+        "exchange_id",
+        "case_id",
+        "case__case_number",
+        "case__given_name",
+        "case__family_name",
+        "case__patronymic",
+        "case__name_native",
+        "case__status",
+        "outcome",
+        "listed_at",
     )
     return Exchange.objects.prefetch_related(Prefetch("listings", queryset=listings))
 

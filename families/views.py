@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.lockout import invitation_failed, invitation_locked, lockout_response
 from cases.errors import InvalidInput
+from cases.roles import is_caseworker
 from families import selectors, services
 from families.api.views import AcceptInviteThrottle
 from families.wording import accept_words, delivery_words, page_words
@@ -31,9 +32,12 @@ PORTAL_MESSAGES = 20
 @require_GET
 @login_required
 def landing(request: HttpRequest) -> HttpResponseRedirect:
-    """Where the login form sends everyone: relatives to their portal."""
+    """Where the login form sends everyone: relatives to their portal, staff
+    to Today in the workspace."""
     if selectors.member_for_user(request.user) is not None:
         return redirect("families:portal")
+    if is_caseworker(request.user):
+        return redirect("workspace:today")
     return redirect("home")
 
 

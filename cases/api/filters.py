@@ -49,6 +49,13 @@ class CaseFilter(filters.FilterSet):
         help_text="Name search: every word in given, family, patronymic or native name "
         "(case-insensitive), or the case number.",
     )
+    place = filters.CharFilter(
+        field_name="last_seen_place",
+        lookup_expr="icontains",
+        max_length=200,
+        help_text="Part of the place last seen (case-insensitive).",
+    )
+    caseworker = IdFilter(field_name="caseworker_id", help_text="The assigned staff member's id.")
     ordering = filters.OrderingFilter(
         fields=(
             "case_number",
@@ -65,7 +72,7 @@ class CaseFilter(filters.FilterSet):
 
     class Meta:
         model = MissingPerson
-        fields = ("status", "service_number", "q")
+        fields = ("status", "service_number", "q", "place", "caseworker")
 
     def filter_service_number(self, qs: QuerySet, name: str, value: str) -> QuerySet:
         return qs.filter(service_number__iexact=value.strip())

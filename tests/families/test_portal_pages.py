@@ -66,7 +66,7 @@ def test_anonymous_is_sent_to_the_login_form(db):
     assert "next=/family/" in response["Location"]
 
 
-def test_after_login_a_relative_lands_on_the_portal_and_staff_on_the_home_page(member, caseworker):
+def test_after_login_a_relative_lands_on_the_portal_and_staff_on_today(member, caseworker):
     client = Client()
     response = client.post(
         "/accounts/login/",
@@ -80,7 +80,7 @@ def test_after_login_a_relative_lands_on_the_portal_and_staff_on_the_home_page(m
         "/accounts/login/",
         {"username": caseworker.username, "password": "a-long-test-password-1"},
     )
-    assert staff.get(response["Location"])["Location"] == "/"
+    assert staff.get(response["Location"])["Location"] == "/workspace/"
 
 
 @pytest.fixture

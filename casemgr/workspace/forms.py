@@ -1,0 +1,182 @@
+"""The workspace's forms: shapes and labels only. Whether a value is allowed
+is the services' question; their refusals come back onto these forms."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cases.models import CaptureReport, Exchange, Verification
+from cases.selectors import staff_users
+from cases.services.cases import EDITABLE_FIELDS
+from cases.services.exchanges import EXCHANGE_FIELDS
+from families.models import Channel, Language, Relationship
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+CASE_LABELS = {
+    "given_name": _("Given name"),
+    "family_name": _("Family name"),
+    "patronymic": _("Father's first name"),
+    "name_native": _("Name in own script"),
+    "date_of_birth": _("Date of birth"),
+    "place_of_birth": _("Place of birth"),
+    "service_number": _("Service number"),
+    "rank": _("Rank"),
+    "unit": _("Unit"),
+    "last_seen_date": _("Last seen on"),
+    "last_seen_place": _("Last seen at"),
+    "circumstances": _("Circumstances"),
+    "caseworker": _("Caseworker"),
+}
+# The order a person reads a case in; the services' EDITABLE_FIELDS says which.
+CASE_ORDER = [name for name in CASE_LABELS if name in EDITABLE_FIELDS]
+
+
+class CaseDetailsForm(forms.Form):
+    """A case's details, with the version the person read."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    given_name = forms.CharField(max_length=150)
+    family_name = forms.CharField(max_length=150)
+    patronymic = forms.CharField(max_length=150, required=False)
+    name_native = forms.CharField(max_length=300, required=False)
+    date_of_birth = forms.DateField(required=False, widget=DateInput())
+    place_of_birth = forms.CharField(max_length=200, required=False)
+    service_number = forms.CharField(max_length=40, required=False)
+    rank = forms.CharField(max_length=80, required=False)
+    unit = forms.CharField(max_length=200, required=False)
+    last_seen_date = forms.DateField(required=False, widget=DateInput())
+    last_seen_place = forms.CharField(max_length=200, required=False)
+    circumstances = forms.CharField(
+        max_length=10_000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    caseworker = forms.ModelChoiceField(queryset=staff_users(), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, label in CASE_LABELS.items():
+            self.fields[name].label = label
+
+    def edits(self) -> dict[str, Any]:
+        """The fields the person changed from what their page showed."""
+        return {n: self.cleaned_data[n] for n in self.changed_data if n in EDITABLE_FIELDS}
+
+
+def case_values(record: Any) -> dict[str, Any]:
+    """A case (or its history record) as the details form's initial values."""
+    values = {name: getattr(record, name) for name in CASE_ORDER if name != "caseworker"}
+    values["caseworker"] = record.caseworker_id
+    values["version"] = record.version
+    return values
+
+
+class MoveForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    to_status = forms.CharField(max_length=20)
+    note = forms.CharField(
+        label=_("Note (needed when closing)"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class DecisionForm(forms.Form):
+    note = forms.CharField(label=_("Note"), max_length=5000, required=False)
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Note"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    family_visible = forms.BooleanField(label=_("The family may read this note"), required=False)
+
+
+class FamilyToldForm(forms.Form):
+    note = forms.CharField(
+        label=_("How and by whom (optional)"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+REPORT_LABELS = {
+    "source": _("Source"),
+    "source_detail": _("Source details"),
+    "reported_on": _("Reported on"),
+    "captured_on": _("Captured on"),
+    "place_of_capture": _("Place of capture"),
+    "place_of_detention": _("Place of detention"),
+    "health": _("State of health"),
+    "name_as_reported": _("Name as reported"),
+    "verification": _("Verification"),
+    "share_with_family": _("Share with the family"),
+    "notes": _("Notes"),
+}
+
+
+class ReportForm(forms.ModelForm):
+    """A capture report's shape, read from the model (one source of fields)."""
+
+    class Meta:
+        model = CaptureReport
+        fields = list(REPORT_LABELS)
+        labels = REPORT_LABELS
+        widgets = {
+            "reported_on": DateInput(),
+            "captured_on": DateInput(),
+            "notes": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class VerificationForm(forms.Form):
+    verification = forms.ChoiceField(label=_("Verification"), choices=Verification.choices)
+    share_with_family = forms.BooleanField(label=_("Share with the family"), required=False)
+
+
+class RelativeForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=300)
+    relationship = forms.ChoiceField(label=_("Relationship"), choices=Relationship.choices)
+    email = forms.EmailField(label=_("Email"), required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+    language = forms.ChoiceField(label=_("Language"), choices=Language.choices)
+    channels = forms.MultipleChoiceField(
+        label=_("Send news by"),
+        choices=[c for c in Channel.choices if c[0] != Channel.WEBHOOK],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    verified = forms.BooleanField(label=_("The relationship is verified"), required=False)
+
+
+EXCHANGE_LABELS = {
+    "name": _("Name"),
+    "principle": _("Principle"),
+    "scheduled_for": _("Scheduled for"),
+    "place": _("Place"),
+    "mediator": _("Mediator"),
+}
+
+
+class ExchangePlanForm(forms.ModelForm):
+    class Meta:
+        model = Exchange
+        fields = [name for name in EXCHANGE_LABELS if name in EXCHANGE_FIELDS]
+        labels = EXCHANGE_LABELS
+        widgets = {"scheduled_for": DateInput()}
+
+
+class CancelForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("Cancel this exchange: the listed cases go back to detained"), required=True
+    )

@@ -1,0 +1,75 @@
+"""What every workspace view shares: staff-only access, and turning a
+service's refusal into words on the page (the rules stay in the services)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page, Paginator
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+
+from cases.errors import (
+    Conflict,
+    DomainError,
+    IllegalTransition,
+    InvalidInput,
+    NotAllowed,
+    StaleVersion,
+)
+from cases.roles import is_caseworker
+
+View = Callable[..., HttpResponse]
+
+# A translated first sentence for each kind of refusal; the service's own
+# words (English) follow it, naming the particulars.
+REFUSAL_LEADS = {
+    InvalidInput: _("Please correct the marked fields."),
+    IllegalTransition: _("The case's current status does not allow this move."),
+    StaleVersion: _("The case was changed by someone else meanwhile."),
+    Conflict: _("This cannot be done to the record as it is now."),
+    NotAllowed: _("Your role does not allow this."),
+}
+PAGE_SIZE = 50
+
+
+def staff_page(view: View) -> View:
+    """Caseworkers and supervisors only; others are sent to log in or refused."""
+
+    @never_cache
+    @login_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not is_caseworker(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def refusal_text(exc: DomainError) -> str:
+    lead = next((str(t) for k, t in REFUSAL_LEADS.items() if isinstance(exc, k)), "")
+    return f"{lead} {exc.message}".strip()
+
+
+def report_refusal(
+    request: HttpRequest, exc: DomainError, form: forms.BaseForm | None = None
+) -> None:
+    """Put a refusal where the person will see it: on the fields it names
+    when there is a form, otherwise as a message at the top of the page."""
+    if form is not None and isinstance(exc, InvalidInput):
+        for field, errors in exc.errors.items():
+            form.add_error(field if field in form.fields else None, errors)
+        return
+    messages.error(request, refusal_text(exc))
+
+
+def page_of(request: HttpRequest, items: Any) -> Page:
+    return Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
