@@ -16,7 +16,7 @@ from django.utils import timezone
 from casemgr.workspace.views.common import staff_page
 from cases import selectors
 from cases.roles import is_supervisor
-from families import selectors as family_selectors
+from families.delivery import notifications_failed
 
 # Items shown per queue; the count says how many there are in all.
 QUEUE_LENGTH = 20
@@ -38,7 +38,7 @@ def _queues(user: Any) -> dict[str, dict[str, Any]]:
     return {
         "waiting": _queue(waiting.order_by("requested_at", "pk")),
         "untold": _queue(selectors.cases_untold_deaths(user)),
-        "failed": _queue(family_selectors.notifications_visible_to(user, status="failed")),
+        "failed": _queue(notifications_failed(user=user)),
         "unverified": _queue(selectors.reports_unverified(user)),
         "quiet": _queue(selectors.cases_quiet(user, since=quiet_since)),
     }

@@ -95,7 +95,10 @@ class Command(BaseCommand):
         self.stdout.write("\nDemo accounts (demo only; never use these on a real server):")
         for user in DEMO_USERS:
             self.stdout.write(f"  {user.username:<17} {user.password:<22} {user.description}")
-        self.stdout.write("Staff log in at /admin/; everyone can log in at /accounts/login/.\n")
+        self.stdout.write(
+            "Everyone logs in at /accounts/login/: staff land on Today (/workspace/), "
+            "relatives on their portal; the admin is at /admin/.\n"
+        )
 
 
 class Seeder:
