@@ -13,8 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from cases import services
 from cases.models import CaseEvent
 from cases.services import event_dispatch
-from families.models import Notification
 from cases.status import allowed_moves
+from families.models import Notification
 from tests.workspace.conftest import client_for
 
 
