@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: install run test lint typecheck check worker beat bench clean
+.PHONY: install browser-deps run test lint typecheck check worker beat bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,15 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# axe-core for the browser tests (npm, locked). Without npm the accessibility
+# checks skip and say why; everything else runs.
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tests/browser --no-audit --no-fund --silent && touch $(AXE); \
+	else echo "npm not found: the browser tests' accessibility checks will be skipped"; fi
+
+browser-deps: $(AXE)
+
 ## make run: SQLite, eager Celery, console email, demo data, http://127.0.0.1:8000
 run: install
 	$(PY) manage.py migrate --noinput
@@ -22,7 +31,7 @@ run: install
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 ## make test: the whole suite, on PostgreSQL and Redis when reachable
-test: install
+test: install browser-deps
 	$(PY) -m casemgr.testenv $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install
