@@ -15,6 +15,15 @@ from cases.services.exchanges import EXCHANGE_FIELDS
 from families.models import Channel, Language, Relationship
 
 
+class Calm:
+    """Labels without Django's trailing colon (a checkbox's label reads as a
+    sentence)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -41,7 +50,7 @@ CASE_LABELS = {
 CASE_ORDER = [name for name in CASE_LABELS if name in EDITABLE_FIELDS]
 
 
-class CaseDetailsForm(forms.Form):
+class CaseDetailsForm(Calm, forms.Form):
     """A case's details, with the version the person read."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
@@ -79,7 +88,7 @@ def case_values(record: Any) -> dict[str, Any]:
     return values
 
 
-class MoveForm(forms.Form):
+class MoveForm(Calm, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     to_status = forms.CharField(max_length=20)
     note = forms.CharField(
@@ -90,18 +99,18 @@ class MoveForm(forms.Form):
     )
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(Calm, forms.Form):
     note = forms.CharField(label=_("Note"), max_length=5000, required=False)
 
 
-class NoteForm(forms.Form):
+class NoteForm(Calm, forms.Form):
     text = forms.CharField(
         label=_("Note"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
     family_visible = forms.BooleanField(label=_("The family may read this note"), required=False)
 
 
-class FamilyToldForm(forms.Form):
+class FamilyToldForm(Calm, forms.Form):
     note = forms.CharField(
         label=_("How and by whom (optional)"),
         max_length=500,
@@ -125,7 +134,7 @@ REPORT_LABELS = {
 }
 
 
-class ReportForm(forms.ModelForm):
+class ReportForm(Calm, forms.ModelForm):
     """A capture report's shape, read from the model (one source of fields)."""
 
     class Meta:
@@ -139,12 +148,12 @@ class ReportForm(forms.ModelForm):
         }
 
 
-class VerificationForm(forms.Form):
+class VerificationForm(Calm, forms.Form):
     verification = forms.ChoiceField(label=_("Verification"), choices=Verification.choices)
     share_with_family = forms.BooleanField(label=_("Share with the family"), required=False)
 
 
-class RelativeForm(forms.Form):
+class RelativeForm(Calm, forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=300)
     relationship = forms.ChoiceField(label=_("Relationship"), choices=Relationship.choices)
     email = forms.EmailField(label=_("Email"), required=False)
@@ -168,7 +177,7 @@ EXCHANGE_LABELS = {
 }
 
 
-class ExchangePlanForm(forms.ModelForm):
+class ExchangePlanForm(Calm, forms.ModelForm):
     class Meta:
         model = Exchange
         fields = [name for name in EXCHANGE_LABELS if name in EXCHANGE_FIELDS]
@@ -176,7 +185,7 @@ class ExchangePlanForm(forms.ModelForm):
         widgets = {"scheduled_for": DateInput()}
 
 
-class CancelForm(forms.Form):
+class CancelForm(Calm, forms.Form):
     confirm = forms.BooleanField(
         label=_("Cancel this exchange: the listed cases go back to detained"), required=True
     )

@@ -4,13 +4,15 @@ falling back to the summary for what it does not know."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from django.utils.translation import gettext as _
 
-from cases.models import CaseEvent, EventKind
+from casemgr.workspace.forms import CASE_LABELS
+from cases.models import CaseEvent, EventKind, ReportSource, Verification
 from cases.status import Status
 
 
@@ -32,19 +34,57 @@ def _move(data: dict[str, Any]) -> str:
     return f"{_label(data.get('from'))} → {_label(data.get('to'))}"
 
 
+def _joined(*parts: Any) -> str:
+    return " · ".join(str(p) for p in parts if p)
+
+
+def _report(data: dict[str, Any]) -> str:
+    source = data.get("source")
+    verification = data.get("verification")
+    return _joined(
+        f"#{data.get('report_id')}",
+        ReportSource(source).label if source in ReportSource.values else source,
+        Verification(verification).label if verification in Verification.values else "",
+    )
+
+
+def _updated(data: dict[str, Any]) -> str:
+    if "member_id" in data:
+        return (
+            _("A relative was linked (verified).")
+            if data.get("verified")
+            else _("A relative was linked (not verified).")
+        )
+    return ", ".join(str(CASE_LABELS.get(f, f)) for f in data.get("fields", []))
+
+
+def _rejected(data: dict[str, Any]) -> str:
+    if data.get("superseded"):
+        return _("Set aside: the case moved to %(status)s first.") % {
+            "status": _label(data.get("moved_to"))
+        }
+    return str(data.get("note") or "")
+
+
+DETAILS: dict[str, Callable[[dict[str, Any]], str]] = {
+    EventKind.OPENED: lambda data: "",
+    EventKind.UPDATED: _updated,
+    EventKind.STATUS_CHANGED: lambda data: _joined(_move(data), data.get("note")),
+    EventKind.TRANSITION_REQUESTED: lambda data: _joined(
+        _("%(move)s, waits for a supervisor") % {"move": _move(data)}, data.get("note")
+    ),
+    EventKind.TRANSITION_REJECTED: _rejected,
+    EventKind.CAPTURE_REPORT_ADDED: _report,
+    EventKind.CAPTURE_REPORT_UPDATED: _report,
+    EventKind.EXCHANGE_LISTED: _move,
+    EventKind.NOTE: lambda data: str(data.get("text") or ""),
+    EventKind.FAMILY_TOLD: lambda data: str(data.get("note") or ""),
+}
+
+
 def _detail(event: CaseEvent) -> str:
-    data = event.data or {}
-    if event.kind == EventKind.STATUS_CHANGED:
-        return " · ".join(p for p in (_move(data), str(data.get("note") or "")) if p)
-    if event.kind == EventKind.TRANSITION_REQUESTED:
-        return _("%(move)s, waits for a supervisor") % {"move": _move(data)}
-    if event.kind == EventKind.NOTE:
-        return str(data.get("text") or event.summary)
-    if event.kind == EventKind.FAMILY_TOLD:
-        return str(data.get("note") or "")
-    if event.kind == EventKind.EXCHANGE_LISTED:
-        return _move(data)
-    return event.summary
+    detail = DETAILS.get(event.kind)
+    return detail(event.data or {}) if detail else event.summary
 
 
 def line(event: CaseEvent) -> Line:

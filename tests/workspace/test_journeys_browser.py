@@ -66,7 +66,7 @@ def _supervisor_confirms(base_url: str, username: str, case_number: str) -> dict
         page.get_by_role("button", name="Confirm: Deceased").wait_for()
         check(tab, "request")
         page.get_by_role("button", name="Confirm: Deceased").click()
-        page.get_by_text("Confirmed.").wait_for()
+        page.get_by_text("The change was confirmed.").wait_for()
         check(tab, "confirmed")
         return {"status": page.locator("#status").inner_text()}
 

@@ -127,10 +127,10 @@ def decide(request: HttpRequest, transition_id: int, decision: str) -> HttpRespo
     try:
         if decision == "confirm":
             services.transition_confirm(transition_id=pending.pk, actor=request.user, note=note)
-            messages.success(request, _("Confirmed."))
+            messages.success(request, _("The change was confirmed."))
         elif decision == "reject":
             services.transition_reject(transition_id=pending.pk, actor=request.user, note=note)
-            messages.success(request, _("Rejected."))
+            messages.success(request, _("The change was rejected."))
         else:
             return HttpResponse(status=404)
     except DomainError as exc:

@@ -1,0 +1,87 @@
+"""The words of other apps' choices that the workspace shows (statuses,
+event kinds, sources, channels...). Their labels are gettext_lazy in their
+models; listing them here puts them in the workspace's catalogue so that
+makemessages, run in casemgr/workspace, extracts them and the pages read
+whole in Armenian and Russian. Nothing imports this module; tests check
+that it still names every label (tests/workspace/test_translations.py)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_noop as _
+
+CHOICE_LABELS = {
+    "cases.status.Status": (
+        _("Missing"),
+        _("Capture reported"),
+        _("Detained"),
+        _("Release scheduled"),
+        _("Repatriated"),
+        _("Found alive"),
+        _("Deceased"),
+        _("Remains returned"),
+        _("Closed"),
+    ),
+    "cases.models.EventKind": (
+        _("Case opened"),
+        _("Details updated"),
+        _("Status changed"),
+        _("Status change requested"),
+        _("Status change rejected"),
+        _("Capture report added"),
+        _("Capture report updated"),
+        _("Put on an exchange list"),
+        _("Note"),
+        _("Family told in person"),
+    ),
+    "cases.models.ReportSource": (
+        _("ICRC"),
+        _("Detaining power"),
+        _("Ombudsman"),
+        _("Government"),
+        _("Media (video, photo, article)"),
+        _("Witness"),
+        _("Family"),
+        _("Other"),
+    ),
+    "cases.models.Verification": (
+        _("Unverified"),
+        _("Corroborated"),
+        _("Confirmed"),
+        _("Refuted"),
+    ),
+    "cases.models.ExchangePrinciple": (
+        _("All for all"),
+        _("Negotiated list"),
+    ),
+    "cases.models.ExchangeStatus": (
+        _("Planned"),
+        _("Completed"),
+        _("Cancelled"),
+    ),
+    "cases.models.ListingOutcome": (
+        _("Listed"),
+        _("Exchanged"),
+        _("Not released"),
+    ),
+    "families.models.Channel": (
+        _("Email"),
+        _("SMS"),
+        _("Webhook"),
+    ),
+    "families.models.NotificationStatus": (
+        _("Pending"),
+        _("Sending"),
+        _("Sent"),
+        _("Failed"),
+        _("Cancelled"),
+    ),
+    "families.models.Relationship": (
+        _("Mother"),
+        _("Father"),
+        _("Spouse"),
+        _("Child"),
+        _("Sibling"),
+        _("Grandparent"),
+        _("Other relative"),
+    ),
+}

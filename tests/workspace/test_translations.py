@@ -1,0 +1,90 @@
+"""The workspace's catalogue: every word has its Armenian and Russian, with
+the same placeholders, the committed .mo says what the .po says, and it
+carries every label of the other apps' choices the pages show."""
+
+from __future__ import annotations
+
+import ast
+import gettext
+import re
+from pathlib import Path
+
+import pytest
+
+from casemgr.workspace.catalogue import CHOICE_LABELS
+from cases.models import (
+    EventKind,
+    ExchangePrinciple,
+    ExchangeStatus,
+    ListingOutcome,
+    ReportSource,
+    Verification,
+)
+from cases.status import Status
+from families.models import Channel, NotificationStatus, Relationship
+
+LOCALE = Path(__file__).resolve().parents[2] / "casemgr" / "workspace" / "locale"
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
+
+
+def read_po(path: Path) -> dict[str, list[str]]:
+    """msgid -> its translations (one, or one per plural form); the header
+    (empty msgid) left out. Enough of the format for what makemessages writes."""
+    entries: dict[str, list[str]] = {}
+    current: dict[str, str] = {}
+    key = ""
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        if line.startswith('"'):
+            current[key] += ast.literal_eval(line)
+        elif line.strip() == "" and current:
+            if current.get("msgid"):
+                entries[current["msgid"]] = [
+                    v for k, v in sorted(current.items()) if k.startswith("msgstr")
+                ]
+            current = {}
+        elif line and not line.startswith("#"):
+            key, value = line.split(" ", 1)
+            current[key] = ast.literal_eval(value)
+    return entries
+
+
+@pytest.mark.parametrize("language", ["hy", "ru"])
+def test_every_word_is_translated_with_the_same_placeholders(language):
+    entries = read_po(LOCALE / language / "LC_MESSAGES" / "django.po")
+    assert len(entries) > 200
+    for msgid, translations in entries.items():
+        assert all(translations), f"{language}: {msgid!r} has no translation"
+        for text in translations:
+            assert set(PLACEHOLDER.findall(text)) == set(PLACEHOLDER.findall(msgid)), (
+                f"{language}: {msgid!r} -> {text!r}"
+            )
+
+
+@pytest.mark.parametrize("language", ["hy", "ru"])
+def test_the_committed_mo_is_compiled_from_the_po(language):
+    folder = LOCALE / language / "LC_MESSAGES"
+    with (folder / "django.mo").open("rb") as mo:
+        compiled = gettext.GNUTranslations(mo)
+    for msgid, translations in read_po(folder / "django.po").items():
+        if len(translations) == 1:
+            assert compiled.gettext(msgid) == translations[0], msgid
+        else:
+            assert compiled.ngettext(msgid, msgid + "s", 1) == translations[0], msgid
+
+
+def test_the_catalogue_names_every_label_the_pages_show():
+    enums = [
+        Status,
+        EventKind,
+        ReportSource,
+        Verification,
+        ExchangePrinciple,
+        ExchangeStatus,
+        ListingOutcome,
+        Channel,
+        NotificationStatus,
+        Relationship,
+    ]
+    listed = {label for labels in CHOICE_LABELS.values() for label in labels}
+    shown = {str(choice.label) for enum in enums for choice in enum}
+    assert shown <= listed
