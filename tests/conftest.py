@@ -25,6 +25,27 @@ _numbers = itertools.count(1)
 pytest_plugins = ["tests.families.notify_fixtures"]
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every transactional test restores the migrated data (serialized_rollback).
+
+    One that does not is flushed with post_migrate, which recreates the
+    content types under new ids and not the role groups; every later test
+    that restores the migrated data then fails to load them (duplicate
+    content type), whichever file it is in.
+    """
+    careless = [
+        item.nodeid
+        for item in items
+        if (marker := item.get_closest_marker("django_db")) is not None
+        and marker.kwargs.get("transaction")
+        and not marker.kwargs.get("serialized_rollback")
+    ]
+    if careless:
+        raise pytest.UsageError(
+            "transactional tests without serialized_rollback=True: " + ", ".join(careless)
+        )
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings: Any) -> None:
     # The production hasher costs ~0.3 s per user; tests create many users.
