@@ -67,7 +67,7 @@ def test_closing_without_a_reason_is_refused_on_the_note_field(case, cw):
     response = cw.post(
         f"/workspace/cases/{case.pk}/move/", {"to_status": "closed", "version": case.version}
     )
-    assert response.status_code == 409
+    assert response.status_code == 400
     assert "Closing a case needs a reason." in response.content.decode()
     assert reload(case).status == "missing"
 

@@ -120,3 +120,10 @@ def test_a_caseworker_reads_the_board_and_cannot_complete(
     )
     assert "Your role does not allow this." in response.content.decode()
     assert status(listed) == "release_scheduled"
+
+
+def test_a_caseworker_cannot_plan_an_exchange(cw):
+    response = cw.post("/workspace/exchanges/", {"name": "Mine", "principle": "all_for_all"})
+    assert response.status_code == 403
+    assert "Your role does not allow this." in response.content.decode()
+    assert not Exchange.objects.filter(name="Mine").exists()

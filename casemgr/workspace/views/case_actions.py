@@ -17,7 +17,12 @@ from django.views.decorators.http import require_POST
 
 from casemgr.workspace import forms
 from casemgr.workspace.views.case import load_case, render_case
-from casemgr.workspace.views.common import refusal_text, report_refusal, staff_page
+from casemgr.workspace.views.common import (
+    refusal_status,
+    refusal_text,
+    report_refusal,
+    staff_page,
+)
 from cases import selectors, services
 from cases.errors import DomainError, StaleVersion
 from cases.models import MissingPerson
@@ -76,7 +81,7 @@ def edit_details(request: HttpRequest, case_id: int) -> HttpResponse:
         return _stale(request, case, version, details=forms.CaseDetailsForm(initial=merged))
     except DomainError as exc:
         report_refusal(request, exc, form)
-        return render_case(request, case, status=400, details=form)
+        return render_case(request, case, status=refusal_status(exc), details=form)
     messages.success(request, _("The details were saved."))
     return _back(case, "identity")
 
@@ -109,7 +114,7 @@ def move(request: HttpRequest, case_id: int) -> HttpResponse:
         return _stale(request, case, data["version"])
     except DomainError as exc:
         report_refusal(request, exc, form)
-        return render_case(request, case, status=409, move=form)
+        return render_case(request, case, status=refusal_status(exc), move=form)
     if outcome.applied:
         status = _shown("status", outcome.case.status)
         messages.success(request, _("The status is now: %(status)s.") % {"status": status})

@@ -54,6 +54,14 @@ def staff_page(view: View) -> View:
     return wrapped
 
 
+# The status of a page shown again after a refusal, as the API would answer.
+REFUSAL_STATUS = {InvalidInput: 400, NotAllowed: 403, StaleVersion: 409}
+
+
+def refusal_status(exc: DomainError) -> int:
+    return next((s for kind, s in REFUSAL_STATUS.items() if isinstance(exc, kind)), 409)
+
+
 def refusal_text(exc: DomainError) -> str:
     lead = next((str(t) for k, t in REFUSAL_LEADS.items() if isinstance(exc, k)), "")
     return f"{lead} {exc.message}".strip()

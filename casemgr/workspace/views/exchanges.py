@@ -14,7 +14,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from casemgr.workspace import forms
-from casemgr.workspace.views.common import page_of, refusal_text, report_refusal, staff_page
+from casemgr.workspace.views.common import (
+    page_of,
+    refusal_status,
+    refusal_text,
+    report_refusal,
+    staff_page,
+)
 from cases import selectors, services
 from cases.errors import DomainError
 from cases.models import Exchange, ExchangeStatus, ListingOutcome
@@ -27,11 +33,13 @@ EXCHANGED, NOT_RELEASED = ListingOutcome.EXCHANGED.value, ListingOutcome.NOT_REL
 @staff_page
 def exchange_list(request: HttpRequest) -> HttpResponse:
     form = forms.ExchangePlanForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    if form.is_bound and form.is_valid():
         try:
             exchange = services.exchange_plan(actor=request.user, **form.cleaned_data)
         except DomainError as exc:
             report_refusal(request, exc, form)
+            status = refusal_status(exc)
         else:
             messages.success(request, _("The exchange was planned."))
             return redirect("workspace:exchange", exchange.pk)
@@ -43,7 +51,7 @@ def exchange_list(request: HttpRequest) -> HttpResponse:
         "is_supervisor": is_supervisor(request.user),
         "nav": "exchanges",
     }
-    return render(request, "workspace/exchanges.html", context, status=400 if form.errors else 200)
+    return render(request, "workspace/exchanges.html", context, status=status)
 
 
 def _load(request: HttpRequest, exchange_id: int) -> Exchange:
@@ -123,7 +131,7 @@ def complete(request: HttpRequest, exchange_id: int) -> HttpResponse:
         )
     except DomainError as exc:
         messages.error(request, refusal_text(exc))
-        return render_exchange(request, exchange, status=400, outcomes=outcomes)
+        return render_exchange(request, exchange, status=refusal_status(exc), outcomes=outcomes)
     messages.success(request, _("The exchange was recorded as completed."))
     return _back(exchange)
 
@@ -141,6 +149,6 @@ def cancel(request: HttpRequest, exchange_id: int) -> HttpResponse:
         )
     except DomainError as exc:
         messages.error(request, refusal_text(exc))
-        return render_exchange(request, exchange, status=409)
+        return render_exchange(request, exchange, status=refusal_status(exc))
     messages.success(request, _("The exchange was cancelled."))
     return _back(exchange)
