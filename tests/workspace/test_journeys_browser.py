@@ -5,6 +5,7 @@ photographed at 390 px and 1280 px under tests/artifacts/screenshots/."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from cases import services
@@ -38,14 +39,34 @@ def _caseworker_day(
         page.get_by_text("The status is now: Detained.").wait_for()
         timeline = page.locator("#timeline").inner_text()
         check(tab, "moved")
+
+        # Every form of the case page, open, is checked too.
+        page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        check(tab, "forms")
+
+        page.get_by_role("navigation", name="Workspace").get_by_role(
+            "link", name="The picture"
+        ).click()
+        page.get_by_role("heading", level=1, name="The picture").wait_for()
+        page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        check(tab, "picture")
         return {"landed": landed, "timeline": timeline}
 
 
 def test_a_caseworker_lands_on_today_finds_a_case_moves_it_and_sees_the_timeline(
-    live_server, make_case, caseworker
+    live_server, make_case, caseworker, make_relative
 ):
     case = make_case(given_name="Armen", family_name="Ghukasyan", name_native="Արմեն Ղուկասյան")
     make_case(given_name="Davit", family_name="Petrosyan")
+    make_relative(case, full_name="Anahit Ghukasyan")
+    services.capture_report_add(
+        actor=caseworker,
+        case=case,
+        source="icrc",
+        reported_on=date(2021, 1, 5),
+        name_as_reported="Armen Ghukasyan",
+        place_of_detention="Baku",
+    )
 
     seen = journey(
         _caseworker_day, live_server.url, caseworker.username, "Ghukasyan", case.case_number
