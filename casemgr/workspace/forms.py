@@ -120,6 +120,7 @@ class FamilyToldForm(Calm, forms.Form):
 
 
 REPORT_LABELS = {
+    "name_as_reported": _("Name as reported"),
     "source": _("Source"),
     "source_detail": _("Source details"),
     "reported_on": _("Reported on"),
@@ -127,7 +128,6 @@ REPORT_LABELS = {
     "place_of_capture": _("Place of capture"),
     "place_of_detention": _("Place of detention"),
     "health": _("State of health"),
-    "name_as_reported": _("Name as reported"),
     "verification": _("Verification"),
     "share_with_family": _("Share with the family"),
     "notes": _("Notes"),
