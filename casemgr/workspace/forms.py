@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import CaptureReport, Exchange, Verification
@@ -50,10 +51,41 @@ CASE_LABELS = {
 CASE_ORDER = [name for name in CASE_LABELS if name in EDITABLE_FIELDS]
 
 
+# Bounds of the database's integer columns: a number outside them is bad
+# input (400), never a query that fails (500).
+MAX_VERSION = 2**31 - 1
+MAX_ID = 2**63 - 1
+
+
+def version_field() -> forms.IntegerField:
+    return forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_VERSION)
+
+
+class SearchForm(Calm, forms.Form):
+    q = forms.CharField(max_length=200, required=False)
+
+
+class IdsField(forms.Field):
+    """Record ids, as many as were ticked; anything but whole numbers in the
+    database's range is refused."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value: Any) -> list[int]:
+        values = [str(v) for v in value or []]
+        if not all(v.isdigit() and 0 < int(v) <= MAX_ID for v in values):
+            raise ValidationError(_("Choose cases from the list."), code="invalid")
+        return [int(v) for v in values]
+
+
+class CasesChosenForm(Calm, forms.Form):
+    case = IdsField(required=False)
+
+
 class CaseDetailsForm(Calm, forms.Form):
     """A case's details, with the version the person read."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = version_field()
     given_name = forms.CharField(max_length=150)
     family_name = forms.CharField(max_length=150)
     patronymic = forms.CharField(max_length=150, required=False)
@@ -89,7 +121,7 @@ def case_values(record: Any) -> dict[str, Any]:
 
 
 class MoveForm(Calm, forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = version_field()
     to_status = forms.CharField(max_length=20)
     note = forms.CharField(
         label=_("Note (needed when closing)"),

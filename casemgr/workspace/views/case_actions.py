@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -87,9 +88,12 @@ def edit_details(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 def _posted_version(request: HttpRequest) -> int:
+    """The version the page was made from, or 0 when it is not a valid one
+    (the form then says so)."""
+    field = forms.version_field()
     try:
-        return int(request.POST.get("version", ""))
-    except ValueError:
+        return int(field.clean(request.POST.get("version")))
+    except ValidationError:
         return 0
 
 

@@ -69,15 +69,17 @@ def render_exchange(
     outcomes = extra.pop("outcomes", {})
     planned = exchange.status == ExchangeStatus.PLANNED
     candidates = selectors.cases_listable_on(request.user, exchange)
-    if request.GET.get("q"):
-        candidates = selectors.cases_named(candidates, request.GET["q"])
+    search = forms.SearchForm(request.GET)
+    q = search.cleaned_data["q"] if search.is_valid() else ""
+    if q:
+        candidates = selectors.cases_named(candidates, q)
     context = {
         "exchange": exchange,
         "rows": [(listing, outcomes.get(listing.case_id, "")) for listing in listings],
         "planned": planned,
         "is_supervisor": is_supervisor(request.user),
         "candidates": page_of(request, candidates) if planned else None,
-        "q": request.GET.get("q", ""),
+        "q": q,
         "cancel_form": extra.pop("cancel_form", forms.CancelForm()),
         "nav": "exchanges",
         **extra,
@@ -96,9 +98,9 @@ def list_cases(request: HttpRequest, exchange_id: int) -> HttpResponse:
     """Each chosen case goes on the list through the service, one by one; a
     refused case is named and does not stop the others."""
     exchange = _load(request, exchange_id)
-    chosen = selectors.cases_visible_to(request.user).filter(
-        pk__in=[v for v in request.POST.getlist("case") if v.isdigit()]
-    )
+    form = forms.CasesChosenForm(request.POST)
+    ids = form.cleaned_data["case"] if form.is_valid() else []
+    chosen = selectors.cases_visible_to(request.user).filter(pk__in=ids)
     listed = 0
     for case in chosen.order_by("pk"):
         try:
