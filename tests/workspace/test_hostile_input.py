@@ -59,3 +59,10 @@ def test_an_unknown_decision_or_transition_is_404(case, caseworker, sup):
     pending = services.case_transition(case=case, actor=caseworker, to_status="deceased").pending
     assert sup.post(f"/workspace/transitions/{pending.pk}/maybe/").status_code == 404
     assert sup.post("/workspace/transitions/999999/confirm/").status_code == 404
+
+
+def test_ids_in_the_address_beyond_the_database_range_are_404(cw):
+    for path in ("cases/{}/", "exchanges/{}/"):
+        assert cw.get("/workspace/" + path.format(HUGE)).status_code == 404
+    assert cw.post(f"/workspace/cases/{HUGE}/note/", {"text": "x"}).status_code == 404
+    assert cw.post(f"/workspace/transitions/{HUGE}/confirm/").status_code == 404
