@@ -15,7 +15,7 @@ from cases.status import Status
 
 WEEKS = 12
 WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 44, 24, 12, 32
+LEFT, RIGHT, TOP, BOTTOM = 44, 34, 12, 32
 
 
 def week_ends(now: datetime, weeks: int = WEEKS) -> list[datetime]:
