@@ -56,3 +56,13 @@ def test_an_htmx_request_gets_only_the_results(case, cw):
     body = response.content.decode()
     assert case.case_number in body
     assert "<html" not in body
+
+
+def test_htmx_restoring_a_page_from_history_gets_the_whole_page(case, cw):
+    response = cw.get(
+        "/workspace/cases/",
+        {"q": case.family_name},
+        headers={"HX-Request": "true", "HX-History-Restore-Request": "true"},
+    )
+    assert "<html" in response.content.decode()
+    assert "HX-Request" in response["Vary"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
 
 from casemgr.workspace.views.common import page_of, staff_page
 from cases import selectors
@@ -29,6 +30,14 @@ def case_list(request: HttpRequest) -> HttpResponse:
         "staff": selectors.staff_users(),
         "nav": "cases",
     }
-    partial = bool(getattr(request, "htmx", False))  # django_htmx.middleware sets it
-    template = "workspace/_case_results.html" if partial else "workspace/cases.html"
-    return render(request, template, context, status=200 if valid else 400)
+    template = "workspace/_case_results.html" if _partial(request) else "workspace/cases.html"
+    response = render(request, template, context, status=200 if valid else 400)
+    patch_vary_headers(response, ("HX-Request",))
+    return response
+
+
+def _partial(request: HttpRequest) -> bool:
+    """htmx asks for the results only; when it restores a page from history
+    it needs the whole page."""
+    htmx = getattr(request, "htmx", None)  # django_htmx.middleware sets it
+    return htmx is not None and bool(htmx) and not htmx.history_restore_request
