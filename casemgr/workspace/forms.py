@@ -9,9 +9,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import CaptureReport, Exchange, Verification
+from cases.models import CASE_EDITABLE_FIELDS, CaptureReport, Exchange, Verification
 from cases.selectors import staff_users
-from cases.services.cases import EDITABLE_FIELDS
 from cases.services.exchanges import EXCHANGE_FIELDS
 from families.models import Channel, Language, Relationship
 
@@ -47,8 +46,8 @@ CASE_LABELS = {
     "circumstances": _("Circumstances"),
     "caseworker": _("Caseworker"),
 }
-# The order a person reads a case in; the services' EDITABLE_FIELDS says which.
-CASE_ORDER = [name for name in CASE_LABELS if name in EDITABLE_FIELDS]
+# The order a person reads a case in; CASE_EDITABLE_FIELDS says which.
+CASE_ORDER = [name for name in CASE_LABELS if name in CASE_EDITABLE_FIELDS]
 
 
 # Bounds of the database's integer columns: a number outside them is bad
@@ -109,7 +108,7 @@ class CaseDetailsForm(Calm, forms.Form):
 
     def edits(self) -> dict[str, Any]:
         """The fields the person changed from what their page showed."""
-        return {n: self.cleaned_data[n] for n in self.changed_data if n in EDITABLE_FIELDS}
+        return {n: self.cleaned_data[n] for n in self.changed_data if n in CASE_EDITABLE_FIELDS}
 
 
 def case_values(record: Any) -> dict[str, Any]:

@@ -15,8 +15,10 @@ from django.utils import timezone
 
 from casemgr.workspace.views.common import staff_page
 from cases import selectors
+from cases.models import TransitionState
 from cases.roles import is_supervisor
-from families.delivery import notifications_failed
+from families import selectors as family_selectors
+from families.models import NotificationStatus
 
 # Items shown per queue; the count says how many there are in all.
 QUEUE_LENGTH = 20
@@ -33,12 +35,14 @@ def _queues(user: Any) -> dict[str, dict[str, Any]]:
     waiting = (
         selectors.transitions_decidable_by(user)
         if is_supervisor(user)
-        else selectors.transitions_pending(user=user)
+        else selectors.transitions_visible_to(user, state=TransitionState.PENDING)
     )
     return {
         "waiting": _queue(waiting.order_by("requested_at", "pk")),
         "untold": _queue(selectors.cases_untold_deaths(user)),
-        "failed": _queue(notifications_failed(user=user)),
+        "failed": _queue(
+            family_selectors.notifications_visible_to(user, status=NotificationStatus.FAILED)
+        ),
         "unverified": _queue(selectors.reports_unverified(user)),
         "quiet": _queue(selectors.cases_quiet(user, since=quiet_since)),
     }
