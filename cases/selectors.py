@@ -212,7 +212,9 @@ def case_changes_since(case: MissingPerson, version: int) -> list[tuple[str, Any
 
 
 # Bookkeeping, not something a person changed.
-_NOT_COMPARED = frozenset({"id", "version", "created_at", "updated_at", "status_changed_at"})
+_NOT_COMPARED = frozenset(
+    {"id", "version", "created_at", "updated_at", "status_changed_at", "provenance"}
+)
 
 
 def cases_listable_on(user: Any, exchange: Exchange) -> QuerySet[MissingPerson]:

@@ -32,6 +32,9 @@ CHOICE_LABELS = {
         _("Put on an exchange list"),
         _("Note"),
         _("Family told in person"),
+        _("Enquiry from a relative"),
+        _("Detention event recorded"),
+        _("Personal data removed (retention)"),
     ),
     "cases.models.ReportSource": (
         _("ICRC"),

@@ -11,7 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cases import services
-from cases.models import CaseEvent
+from cases.models import CaseEvent, MissingPerson
+from families.models import FamilyEnquiry
+from families.services import family_enquiry_submit
 from tests.workspace.conftest import client_for
 
 
@@ -88,6 +90,31 @@ def test_cases_with_no_news_for_the_set_number_of_days_are_listed(make_case, cw,
     assert "no news for 10 days" in section
     assert quiet.case_number in section
     assert fresh.case_number not in section
+
+
+def test_the_bureau_deadlines_and_unanswered_enquiries_are_listed(
+    make_case, caseworker, make_relative, cw
+):
+    unconfirmed = make_case()
+    services.case_transition(case=unconfirmed, actor=caseworker, to_status="capture_reported")
+    MissingPerson.objects.filter(pk=unconfirmed.pk).update(
+        status_changed_at=timezone.now() - timedelta(days=10)
+    )
+    asked = make_case()
+    relative = make_relative(asked)
+    enquiry = family_enquiry_submit(
+        member=relative, case_number=asked.case_number, text="Is there any news of my son?"
+    )
+    FamilyEnquiry.objects.filter(pk=enquiry.pk).update(
+        submitted_at=timezone.now() - timedelta(hours=72)
+    )
+
+    assert unconfirmed.case_number in _section(cw, "unconfirmed")
+    assert "after 7 days" in _section(cw, "unconfirmed")
+    enquiries = _section(cw, "enquiries")
+    assert asked.case_number in enquiries
+    assert "Is there any news of my son?" in enquiries
+    assert "No case" not in _section(cw, "wounded")
 
 
 def _section(client, anchor: str) -> str:

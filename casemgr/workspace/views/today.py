@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from casemgr.workspace.views.common import staff_page
 from cases import selectors
+from cases.bureau import deadlines
 from cases.models import TransitionState
 from cases.roles import is_supervisor
 from families import selectors as family_selectors
@@ -45,6 +46,9 @@ def _queues(user: Any) -> dict[str, dict[str, Any]]:
         ),
         "unverified": _queue(selectors.reports_unverified(user)),
         "quiet": _queue(selectors.cases_quiet(user, since=quiet_since)),
+        "unconfirmed": _queue(deadlines.capture_unconfirmed(user=user)),
+        "wounded": _queue(deadlines.seriously_wounded_without_news(user=user)),
+        "enquiries": _queue(family_selectors.enquiries_overdue(user=user)),
     }
 
 
@@ -57,6 +61,9 @@ def today(request: HttpRequest) -> HttpResponse:
             "queues": _queues(request.user),
             "is_supervisor": is_supervisor(request.user),
             "quiet_days": settings.CASE_QUIET_DAYS,
+            "capture_days": settings.DEADLINE_CAPTURE_CONFIRMATION_DAYS,
+            "health_days": settings.DEADLINE_HEALTH_NEWS_DAYS,
+            "enquiry_hours": settings.FAMILY_ENQUIRY_ANSWER_HOURS,
             "nav": "today",
         },
     )
