@@ -11,6 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cases import services
+from cases.imports import services as import_services
+from cases.imports.models import ImportBatch
 from cases.models import CaseEvent, MissingPerson
 from families.models import FamilyEnquiry
 from families.services import family_enquiry_submit
@@ -115,6 +117,23 @@ def test_the_bureau_deadlines_and_unanswered_enquiries_are_listed(
     assert asked.case_number in enquiries
     assert "Is there any news of my son?" in enquiries
     assert "No case" not in _section(cw, "wounded")
+
+
+def test_supervisors_see_the_imported_lists_waiting_for_review(supervisor, sup, cw):
+    batch = import_services.import_create(
+        actor=supervisor,
+        file_name="ombudsman.csv",
+        data=b"Full name\nHovhannisyan Armen\n",
+        source="ombudsman",
+        purpose="capture_report",
+        reported_on=date(2021, 1, 5),
+        enqueue=False,
+    )
+    import_services.import_match_rows(batch_id=batch.pk, first_line=1, last_line=10_000)
+    assert ImportBatch.objects.get(pk=batch.pk).status == "review"
+
+    assert "ombudsman.csv" in _section(sup, "imports")
+    assert 'id="imports"' not in cw.get("/workspace/").content.decode()
 
 
 def _section(client, anchor: str) -> str:

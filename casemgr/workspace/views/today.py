@@ -16,6 +16,8 @@ from django.utils import timezone
 from casemgr.workspace.views.common import staff_page
 from cases import selectors
 from cases.bureau import deadlines
+from cases.imports.models import BatchStatus
+from cases.imports.selectors import imports_visible_to
 from cases.models import TransitionState
 from cases.roles import is_supervisor
 from families import selectors as family_selectors
@@ -49,6 +51,10 @@ def _queues(user: Any) -> dict[str, dict[str, Any]]:
         "unconfirmed": _queue(deadlines.capture_unconfirmed(user=user)),
         "wounded": _queue(deadlines.seriously_wounded_without_news(user=user)),
         "enquiries": _queue(family_selectors.enquiries_overdue(user=user)),
+        # Supervisors' (imports_visible_to shows the others none); reviewed in the admin.
+        "imports": _queue(
+            imports_visible_to(user).filter(status=BatchStatus.REVIEW).order_by("created_at", "pk")
+        ),
     }
 
 
