@@ -99,10 +99,17 @@ def test_createstaff_prompts_for_the_password_when_interactive(monkeypatch) -> N
     assert User.objects.get(username="anna").check_password(PASSWORD)
 
 
+@pytest.fixture
+def debug_on(settings) -> None:
+    """seed_demo is for `make run`, which runs with DEBUG on."""
+    settings.DEBUG = True
+
+
 def _row_counts() -> dict[str, int]:
     return {m._meta.label: m.objects.count() for m in apps.get_models()}
 
 
+@pytest.mark.usefixtures("debug_on")
 def test_seed_demo_loads_the_scenario_through_the_services() -> None:
     out = io.StringIO()
     call_command("seed_demo", stdout=out)
@@ -129,6 +136,7 @@ def test_seed_demo_loads_the_scenario_through_the_services() -> None:
     assert staff.check_password("Khtsaberd-demo-2020")
 
 
+@pytest.mark.usefixtures("debug_on")
 def test_seed_demo_leaves_two_lists_matched_and_waiting_for_review(
     django_capture_on_commit_callbacks: Any,
 ) -> None:
@@ -149,6 +157,7 @@ def test_seed_demo_leaves_two_lists_matched_and_waiting_for_review(
     assert not ImportRow.objects.filter(applied_at__isnull=False).exists()
 
 
+@pytest.mark.usefixtures("debug_on")
 def test_seed_demo_twice_changes_nothing() -> None:
     call_command("seed_demo", stdout=io.StringIO())
     first = _row_counts()
@@ -163,6 +172,7 @@ def test_seed_demo_twice_changes_nothing() -> None:
     assert "Khtsaberd-demo-2020" in out.getvalue()
 
 
+@pytest.mark.usefixtures("debug_on")
 def test_seed_demo_is_deterministic() -> None:
     call_command("seed_demo", stdout=io.StringIO())
     first = MissingPerson.objects.order_by("pk").values_list(
@@ -184,7 +194,24 @@ def test_seed_demo_is_deterministic() -> None:
     assert MissingPerson.objects.values("service_number").distinct().count() == 200
 
 
+@pytest.mark.usefixtures("debug_on")
 def test_seed_demo_refuses_a_registry_that_holds_real_cases(case) -> None:
     with pytest.raises(CommandError, match="not the demo's"):
         call_command("seed_demo", stdout=io.StringIO())
     assert MissingPerson.objects.count() == 1
+
+
+def test_seed_demo_refuses_to_run_with_debug_off(settings) -> None:
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="--i-know"):
+        call_command("seed_demo", stdout=io.StringIO())
+    assert not User.objects.filter(username__startswith="demo.").exists()
+    assert MissingPerson.objects.count() == 0
+
+
+def test_seed_demo_runs_with_debug_off_when_told_i_know(settings) -> None:
+    settings.DEBUG = False
+    out = io.StringIO()
+    call_command("seed_demo", "--i-know", stdout=out)
+    assert MissingPerson.objects.count() == 200
+    assert User.objects.filter(username="demo.supervisor").exists()

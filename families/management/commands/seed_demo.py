@@ -23,8 +23,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from cases import services
@@ -64,7 +65,24 @@ MARKER_USERNAME = DEMO_USERS[0].username
 class Command(BaseCommand):
     help = "Load the demo data set (idempotent: a second run changes nothing)."
 
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--i-know",
+            action="store_true",
+            dest="i_know",
+            help="Seed even with DEBUG off (a staging server, never one with real families).",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
+        # With DEBUG off this is likely a real server: the demo accounts'
+        # passwords are printed in the README, and a supervisor among them
+        # could confirm a death.
+        if not settings.DEBUG and not options["i_know"]:
+            raise CommandError(
+                "DEBUG is off: this looks like a production server, and the demo accounts' "
+                "passwords are public. Run with --i-know only on a server that will never "
+                "hold real cases."
+            )
         User = get_user_model()
         if User.objects.filter(username=MARKER_USERNAME).exists():
             self.stdout.write("The demo data are already loaded; nothing changed.")
