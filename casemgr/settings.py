@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "casemgr.headers.PrivateResponseMiddleware",
+    # Before anything reads the request (after the headers, which refusals carry too): NUL characters and oversized bodies.
+    "casemgr.middleware.RequestGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -134,6 +136,12 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+
+# --- Request size ------------------------------------------------------------
+# Every body but the files of a multipart upload (Django's own limit), and
+# the whole of a multipart upload (an import's CSV or XLSX): 413 above these.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
+UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 26_214_400)
 
 # --- Security --------------------------------------------------------------
 # TLS is terminated by the reverse proxy in front of gunicorn; it sets the
@@ -321,6 +329,12 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # JSON nested deeper than a request needs is a 400, not a RecursionError.
+    "DEFAULT_PARSER_CLASSES": [
+        "casemgr.parsers.DepthLimitedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "casemgr.pagination.StandardPagination",
     "DEFAULT_RENDERER_CLASSES": [

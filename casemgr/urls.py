@@ -45,3 +45,6 @@ urlpatterns = [
         name="api-docs",
     ),
 ]
+
+# Django's own refusals (a body too large, too many fields) in the API's JSON.
+handler400 = "casemgr.views.bad_request"

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from casemgr.health import broker_state, database_ok
+from casemgr.middleware import body_too_large_response, is_api
 
 
 @never_cache
@@ -20,3 +24,14 @@ def healthz(request: HttpRequest) -> JsonResponse:
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "home.html")
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """handler400: what Django's own checks refuse further in (a multipart
+    body whose fields are too large, too many fields), in the API's shape."""
+    if isinstance(exception, RequestDataTooBig):
+        # Multipart: the fields other than files are over Django's limit.
+        return body_too_large_response(request, settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+    if is_api(request):
+        return JsonResponse({"detail": "Bad request.", "code": "bad_request"}, status=400)
+    return defaults.bad_request(request, exception)

@@ -1,0 +1,96 @@
+"""Refusals made before any view runs, for requests no view can serve.
+
+- A NUL character in the path, the query string, a cookie or a header. No
+  name, case number, token or filter contains one, and PostgreSQL refuses
+  NUL in text: left alone, such a value reaches a query and ends in a 500
+  (the search of relatives, the admin search, a family's case by number, a
+  session cookie). One check here covers every URL pattern and filter,
+  today's and tomorrow's.
+- A body larger than the limit: 413, said before the body is read.
+  Django's DATA_UPLOAD_MAX_MEMORY_SIZE bounds every body except the files
+  in a multipart upload; those are bounded by UPLOAD_MAX_BYTES (an import
+  of a CSV or XLSX list), which a deployment can raise.
+
+The API (CONTRACT.md: everything under /api/) is answered in its own JSON
+shape, {"detail", "code"}; pages get Django's plain error page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from django.conf import settings
+from django.core.exceptions import BadRequest
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.views import defaults
+
+NUL = "\x00"
+
+
+def is_api(request: HttpRequest) -> bool:
+    return request.path_info.startswith("/api/")
+
+
+def _has_nul(values: Iterable[str]) -> bool:
+    return any(NUL in value for value in values)
+
+
+def nul_in_request(request: HttpRequest) -> bool:
+    """A NUL anywhere a view or a query could read it before the body."""
+    headers = (v for k, v in request.META.items() if k.startswith("HTTP_") and isinstance(v, str))
+    return (
+        NUL in request.path_info
+        or _has_nul(request.GET.keys())
+        or _has_nul(v for _key, values in request.GET.lists() for v in values)
+        or _has_nul(request.COOKIES.keys())
+        or _has_nul(request.COOKIES.values())
+        or _has_nul(headers)
+    )
+
+
+def body_limit(request: HttpRequest) -> int | None:
+    """The largest body this request may carry, or None for no limit."""
+    if request.content_type == "multipart/form-data":
+        return int(settings.UPLOAD_MAX_BYTES)
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return None if limit is None else int(limit)
+
+
+def body_too_large(request: HttpRequest) -> bool:
+    limit = body_limit(request)
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return False  # Django reads a malformed length as no body
+    return limit is not None and length > limit
+
+
+def body_too_large_response(request: HttpRequest, limit: int | None) -> HttpResponse:
+    detail = f"The request body is too large (at most {limit} bytes)."
+    if is_api(request):
+        return JsonResponse({"detail": detail, "code": "request_too_large"}, status=413)
+    return HttpResponse(detail, status=413, content_type="text/plain; charset=utf-8")
+
+
+def bad_request_response(request: HttpRequest, detail: str, code: str) -> HttpResponse:
+    if is_api(request):
+        return JsonResponse({"detail": detail, "code": code}, status=400)
+    return defaults.bad_request(request, BadRequest(detail))
+
+
+class RequestGuardMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if nul_in_request(request):
+            return bad_request_response(
+                request,
+                "The address, a query parameter, a cookie or a header contains a NUL "
+                "character.",
+                "nul_character",
+            )
+        if body_too_large(request):
+            return body_too_large_response(request, body_limit(request))
+        return self.get_response(request)
+
