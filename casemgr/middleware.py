@@ -25,6 +25,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views import defaults
 
 NUL = "\x00"
+NUL_MESSAGE = "This value contains a NUL character."
 
 
 def is_api(request: HttpRequest) -> bool:
@@ -35,13 +36,20 @@ def _has_nul(values: Iterable[str]) -> bool:
     return any(NUL in value for value in values)
 
 
-def nul_in_request(request: HttpRequest) -> bool:
-    """A NUL anywhere a view or a query could read it before the body."""
+def nul_in_query(request: HttpRequest) -> list[str]:
+    """The query parameters holding a NUL (in their name or a value)."""
+    return [
+        key.replace(NUL, "\\0")
+        for key, values in request.GET.lists()
+        if NUL in key or _has_nul(values)
+    ]
+
+
+def nul_elsewhere(request: HttpRequest) -> bool:
+    """A NUL in the path, a cookie or a header."""
     headers = (v for k, v in request.META.items() if k.startswith("HTTP_") and isinstance(v, str))
     return (
         NUL in request.path_info
-        or _has_nul(request.GET.keys())
-        or _has_nul(v for _key, values in request.GET.lists() for v in values)
         or _has_nul(request.COOKIES.keys())
         or _has_nul(request.COOKIES.values())
         or _has_nul(headers)
@@ -72,10 +80,14 @@ def body_too_large_response(request: HttpRequest, limit: int | None) -> HttpResp
     return HttpResponse(detail, status=413, content_type="text/plain; charset=utf-8")
 
 
-def bad_request_response(request: HttpRequest, detail: str, code: str) -> HttpResponse:
-    if is_api(request):
-        return JsonResponse({"detail": detail, "code": code}, status=400)
-    return defaults.bad_request(request, BadRequest(detail))
+def nul_response(request: HttpRequest, params: list[str]) -> HttpResponse:
+    """400: the API names each query parameter (as it names bad fields)."""
+    detail = "The address, a cookie or a header contains a NUL character."
+    if not is_api(request):
+        return defaults.bad_request(request, BadRequest(detail))
+    if params:
+        return JsonResponse({p: [NUL_MESSAGE] for p in params}, status=400)
+    return JsonResponse({"detail": detail, "code": "nul_character"}, status=400)
 
 
 class RequestGuardMiddleware:
@@ -83,14 +95,11 @@ class RequestGuardMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if nul_in_request(request):
-            return bad_request_response(
-                request,
-                "The address, a query parameter, a cookie or a header contains a NUL "
-                "character.",
-                "nul_character",
-            )
+        if nul_elsewhere(request):
+            return nul_response(request, [])
+        params = nul_in_query(request)
+        if params:
+            return nul_response(request, params)
         if body_too_large(request):
             return body_too_large_response(request, body_limit(request))
         return self.get_response(request)
-

@@ -45,7 +45,7 @@ def json_depth_exceeds(data: Any, limit: int) -> bool:
 class DepthLimitedJSONParser(JSONParser):
     def parse(
         self,
-        stream: IO[Any] | None,
+        stream: IO[Any],
         media_type: str | None = None,
         parser_context: Mapping[str, Any] | None = None,
     ) -> Any:

@@ -23,6 +23,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from cases.models import CaseEvent, EventKind, MissingPerson
+from cases.plaintext import strip_unsafe
 from cases.roles import is_caseworker
 from cases.selectors import reports_family_may_hear
 from cases.status import DEATH_STATUSES, Status
@@ -216,7 +217,7 @@ def _updates_by_case(case_ids: Sequence[int], language: str) -> dict[int, list[F
     for event in events:
         if event.kind == EventKind.FAMILY_TOLD or not event.family_visible:
             continue
-        message = _render(event, language=language, told=told, reports=reports)
+        message = strip_unsafe(_render(event, language=language, told=told, reports=reports) or "")
         if message:
             updates[event.case_id].append(FamilyUpdate(at=event.at, message=message))
     return updates
@@ -242,7 +243,7 @@ def family_case_views(member: FamilyMember, cases: Iterable[MissingPerson]) -> l
         views.append(
             FamilyCaseView(
                 case_number=case.case_number,
-                name=case.name_native or case.full_name,
+                name=strip_unsafe(case.name_native or case.full_name),
                 status=status,
                 status_label=label,
                 status_changed_at=case.status_changed_at,

@@ -24,6 +24,7 @@ from django.utils import timezone
 from cases.errors import Conflict, DomainError, InvalidInput
 from cases.models import EventKind, MissingPerson
 from cases.services import event_append, require_caseworker, validate_instance
+from cases.services.text import clean_text_values
 from families.channels.http import refusal as webhook_refusal
 from families.channels.webhook import allowed_hosts
 from families.models import (
@@ -49,6 +50,8 @@ CANCELLED_CHANNEL_OFF = "Cancelled: the relative no longer receives messages on 
 MEMBER_FIELDS = frozenset(
     {"full_name", "email", "phone", "language", "channels", "webhook_url", "webhook_secret"}
 )
+# Kept byte for byte: a secret is compared, never read by a person.
+SECRET_FIELDS = frozenset({"webhook_secret"})
 
 
 def _check_channels(member: FamilyMember) -> None:
@@ -158,6 +161,7 @@ def family_member_create(
     unknown = set(fields) - MEMBER_FIELDS
     if unknown:
         raise InvalidInput({name: "Unknown field." for name in sorted(unknown)})
+    fields = clean_text_values(FamilyMember, fields, verbatim=SECRET_FIELDS)
     member = FamilyMember(created_by=actor, **fields)
     validate_instance(member, exclude=["user"])
     _check_channels(member)
@@ -187,6 +191,7 @@ def family_member_update(
     unknown = set(fields) - MEMBER_FIELDS
     if unknown:
         raise InvalidInput({name: "Unknown field." for name in sorted(unknown)})
+    fields = clean_text_values(FamilyMember, fields, verbatim=SECRET_FIELDS)
     locked = FamilyMember.objects.select_for_update().get(pk=member.pk)
     for name, value in fields.items():
         setattr(locked, name, value)

@@ -20,6 +20,7 @@ from django.utils.html import escape, linebreaks
 from django.utils.safestring import SafeString, mark_safe
 
 from cases.models import CaptureReport, CaseEvent, EventKind, MissingPerson
+from cases.plaintext import strip_unsafe
 from cases.status import DEATH_STATUSES, Status
 from families.detention_words import detention_sentence
 from families.labels import AWAITING_CONTACT, family_status, status_label
@@ -116,9 +117,10 @@ def caseworker_contact(case: MissingPerson) -> tuple[str, str]:
     worker = case.caseworker
     if worker is None:
         return "", settings.HOTLINE_PHONE
-    name = worker.get_full_name().strip()
+    # Staff names are set in Django's user admin, outside our services.
+    name = strip_unsafe(worker.get_full_name()).strip()
     profile = getattr(worker, "staff_profile", None)
-    phone = (profile.phone.strip() if profile else "") or settings.HOTLINE_PHONE
+    phone = (strip_unsafe(profile.phone).strip() if profile else "") or settings.HOTLINE_PHONE
     return name, phone
 
 
@@ -195,7 +197,15 @@ def render_message(
             "body_html": body_to_html(body, [optout_link, context["portal_url"]]),
         },
     )
-    return RenderedMessage(subject=subject[:300], body_text=body, body_html=html, sms_text=sms)
+    # Whatever was stored before names were cleaned (cases.plaintext), and
+    # staff names set in Django's own user admin, go out without invisible
+    # characters.
+    return RenderedMessage(
+        subject=strip_unsafe(subject)[:300],
+        body_text=strip_unsafe(body),
+        body_html=strip_unsafe(html),
+        sms_text=strip_unsafe(sms),
+    )
 
 
 def body_to_html(body: str, links: list[str]) -> SafeString:

@@ -25,9 +25,7 @@ pytestmark = pytest.mark.django_db
 NUL_QUERY = "q=a%00b&status=%00&service_number=%00&page=%00&since=%00&state=%00"
 
 
-def _named_patterns(
-    patterns: list[Any], namespace: str = ""
-) -> Iterator[tuple[str, list[str]]]:
+def _named_patterns(patterns: list[Any], namespace: str = "") -> Iterator[tuple[str, list[str]]]:
     for entry in patterns:
         if isinstance(entry, URLResolver):
             inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
@@ -83,14 +81,13 @@ def test_a_nul_in_the_path_or_the_query_is_a_400_before_the_database(
         response = client.get(f"{url}?{NUL_QUERY}")
     assert response.status_code == 400, url
     if url.startswith("/api/"):
-        assert response.json()["code"] == "nul_character"
+        assert response["Content-Type"] == "application/json"
 
 
 def test_the_relatives_search_refuses_a_nul_as_json(caseworker: User) -> None:
-    response = token_client(caseworker).get("/api/family-members/?q=Hov%00hannisyan")
+    response = token_client(caseworker).get("/api/family-members/?q=Hov%00hannisyan&case=")
     assert response.status_code == 400
-    assert response["Content-Type"] == "application/json"
-    assert "NUL" in response.json()["detail"]
+    assert response.json() == {"q": ["This value contains a NUL character."]}
 
 
 def test_the_admin_search_refuses_a_nul_with_a_plain_page(superuser: User) -> None:

@@ -12,6 +12,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cases import selectors
+from cases.plaintext import UnsafeText, clean_line, clean_multiline
 
 
 class TextField(serializers.CharField):
@@ -33,6 +34,39 @@ class TextField(serializers.CharField):
     }
 
 
+class PlainTextField(TextField):
+    """A name or any one line of text, cleaned by the one rule of
+    cases.plaintext (NFC, no invisible characters, controls refused) before
+    the service sees it; the services apply the same rule for the admin and
+    the imports."""
+
+    multiline = False
+
+    def to_internal_value(self, data: Any) -> str:
+        value = super().to_internal_value(data)
+        try:
+            value = clean_multiline(value) if self.multiline else clean_line(value)
+        except UnsafeText as exc:
+            raise serializers.ValidationError(str(exc), code="unsafe_text") from exc
+        if not value and not self.allow_blank:
+            self.fail("blank")
+        return value
+
+
+class MultilineTextField(PlainTextField):
+    """A note or an account of circumstances: line breaks kept."""
+
+    multiline = True
+
+
+# Model text fields become the fields above in every model serializer.
+PLAIN_TEXT_FIELD_MAPPING = {
+    **serializers.ModelSerializer.serializer_field_mapping,
+    models.CharField: PlainTextField,
+    models.TextField: MultilineTextField,
+}
+
+
 @extend_schema_field(OpenApiTypes.INT)
 class VisibleCaseField(serializers.PrimaryKeyRelatedField):
     """A case id, resolved among the cases the requesting user may see."""
@@ -49,11 +83,7 @@ class StrictModelSerializer(serializers.ModelSerializer):
     "read-only" (e.g. status: use /transition/).
     """
 
-    serializer_field_mapping = {
-        **serializers.ModelSerializer.serializer_field_mapping,
-        models.CharField: TextField,
-        models.TextField: TextField,
-    }
+    serializer_field_mapping = PLAIN_TEXT_FIELD_MAPPING
     read_only_hints: dict[str, str] = {}
 
     def to_internal_value(self, data: Any) -> Any:

@@ -11,7 +11,12 @@ from typing import Any
 from rest_framework import serializers
 
 from cases import selectors
-from cases.api.fields import StrictModelSerializer, StrictSerializer, TextField
+from cases.api.fields import (
+    MultilineTextField,
+    StrictModelSerializer,
+    StrictSerializer,
+    TextField,
+)
 from cases.models import (
     CASE_EDITABLE_FIELDS,
     CaseEvent,
@@ -93,7 +98,7 @@ class EventSerializer(serializers.ModelSerializer):
 
 class TransitionRequestSerializer(StrictSerializer):
     status = serializers.ChoiceField(choices=Status.choices, help_text="The status to move to.")
-    note = TextField(
+    note = MultilineTextField(
         max_length=5000, allow_blank=True, required=False, default="", trim_whitespace=False
     )
 
@@ -133,11 +138,11 @@ class PendingTransitionEnvelopeSerializer(serializers.Serializer):
 
 
 class DecisionSerializer(StrictSerializer):
-    note = TextField(max_length=5000, allow_blank=True, required=False, default="")
+    note = MultilineTextField(max_length=5000, allow_blank=True, required=False, default="")
 
 
 class NoteSerializer(StrictSerializer):
-    text = TextField(max_length=2000)
+    text = MultilineTextField(max_length=2000)
     family_visible = serializers.BooleanField(
         required=False,
         default=False,
@@ -146,7 +151,7 @@ class NoteSerializer(StrictSerializer):
 
 
 class FamilyToldSerializer(StrictSerializer):
-    note = TextField(max_length=500, allow_blank=True, required=False, default="")
+    note = MultilineTextField(max_length=500, allow_blank=True, required=False, default="")
 
 
 class DetentionEventSerializer(StrictModelSerializer):

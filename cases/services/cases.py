@@ -20,19 +20,12 @@ from cases.services._common import (
 from cases.services.events import event_append
 from cases.services.locking import atomic_retrying, lock_case
 from cases.services.provenance import provenance_apply, sources_check
+from cases.services.text import clean_text, clean_text_values
 from cases.status import DEATH_STATUSES, Status
 
 # Facts about the person: who told us each is recorded (cases.services.provenance).
 SOURCED_FIELDS = frozenset(CASE_EDITABLE_FIELDS) - {"caseworker", "pfif_public", "circumstances"}
 DATE_FIELDS = ("date_of_birth", "last_seen_date")
-NAME_FIELDS = (
-    "given_name",
-    "family_name",
-    "patronymic",
-    "name_native",
-    "father_first_name",
-    "mother_maiden_name",
-)
 
 
 def _next_case_number(year: int) -> str:
@@ -43,12 +36,9 @@ def _next_case_number(year: int) -> str:
 
 
 def _normalise(values: dict[str, Any]) -> dict[str, Any]:
+    values = clean_text_values(MissingPerson, values)
     if "service_number" in values:
-        number = (values["service_number"] or "").strip()
-        values["service_number"] = number or None
-    for name in NAME_FIELDS:
-        if isinstance(values.get(name), str):
-            values[name] = " ".join(values[name].split())
+        values["service_number"] = values["service_number"] or None
     return values
 
 
@@ -150,7 +140,7 @@ def case_note_add(*, case: MissingPerson, actor: Any, text: str, family_visible:
     """A note on the timeline; a family-visible one is how a caseworker tells
     families something in words."""
     require_caseworker(actor)
-    text = (text or "").strip()
+    text = clean_text("text", text or "", multiline=True)
     if not text:
         raise InvalidInput({"text": "A note cannot be empty."})
     if len(text) > 2000:
@@ -170,6 +160,7 @@ def case_family_told(*, case: MissingPerson, actor: Any, note: str = "") -> Miss
     """Record that the family was told of a death in person; only then does
     the portal show the full status."""
     require_caseworker(actor)
+    note = clean_text("note", note, multiline=True)
     locked = lock_case(case.pk)
     if locked.status not in DEATH_STATUSES:
         raise Conflict("Only a death or returned remains is told in person first.")

@@ -29,6 +29,7 @@ from cases.services._common import (
 )
 from cases.services.events import enqueue_dispatch
 from cases.services.locking import atomic_retrying, lock_case, lock_cases
+from cases.services.text import clean_text_values
 from cases.services.transitions import apply_status, supersede_pending
 from cases.status import DEATH_STATUSES, Status, allowed_moves, find_move
 
@@ -39,6 +40,7 @@ EXCHANGE_FIELDS = frozenset({"name", "principle", "scheduled_for", "place", "med
 def exchange_plan(*, actor: Any, **fields: Any) -> Exchange:
     require_supervisor(actor)
     refuse_unknown_fields(fields, EXCHANGE_FIELDS)
+    fields = clean_text_values(Exchange, fields)
     exchange = Exchange(created_by=actor, status=ExchangeStatus.PLANNED, **fields)
     validate_instance(exchange)
     exchange._history_user = actor  # type: ignore[attr-defined]
@@ -58,6 +60,7 @@ def exchange_update(*, exchange: Exchange, actor: Any, **fields: Any) -> Exchang
     """Change a planned exchange's details, or cancel it (status=cancelled)."""
     require_supervisor(actor)
     refuse_unknown_fields(fields, EXCHANGE_FIELDS | {"status"})
+    fields = clean_text_values(Exchange, fields)
     locked = _lock_planned(exchange.pk)
     status = fields.pop("status", None)
     if status not in (None, ExchangeStatus.PLANNED, ExchangeStatus.CANCELLED):

@@ -15,6 +15,7 @@ from cases.services._common import (
     validate_instance,
 )
 from cases.services.events import event_append
+from cases.services.text import clean_text_values
 
 DATE_FIELDS = ("reported_on", "captured_on", "date_of_birth_as_reported")
 
@@ -69,6 +70,7 @@ def _check_dates(values: dict[str, Any]) -> None:
 def capture_report_add(*, actor: Any, **fields: Any) -> CaptureReport:
     require_caseworker(actor)
     refuse_unknown_fields(fields, REPORT_FIELDS)
+    fields = clean_text_values(CaptureReport, fields)
     _check_dates(fields)
     report = CaptureReport(created_by=actor, **fields)
     validate_instance(report)
@@ -87,6 +89,7 @@ def capture_report_update(*, report: CaptureReport, actor: Any, **fields: Any) -
     timeline, as the report arriving; sharing it lets the family hear of it."""
     require_caseworker(actor)
     refuse_unknown_fields(fields, REPORT_FIELDS)
+    fields = clean_text_values(CaptureReport, fields)
     _check_dates(fields)
     locked = CaptureReport.objects.select_for_update().get(pk=report.pk)
     before_case_id = locked.case_id

@@ -17,12 +17,13 @@ from cases.errors import InvalidInput
 from cases.models import StaffProfile
 from cases.roles import STAFF_ROLES
 from cases.services._common import require_supervisor
+from cases.services.text import clean_text
 
 PHONE_MAX = 40
 
 
 def _clean_phone(phone: str) -> str:
-    phone = " ".join(phone.split())
+    phone = clean_text("phone", phone)
     if len(phone) > PHONE_MAX:
         raise InvalidInput({"phone": f"At most {PHONE_MAX} characters."})
     if phone and not all(ch.isdigit() or ch in "+-() ." for ch in phone):

@@ -21,6 +21,7 @@ from cases.services._common import require_caseworker, require_supervisor
 from cases.services.cases import check_version
 from cases.services.events import enqueue_dispatch, event_append
 from cases.services.locking import atomic_retrying, lock_case, lock_pending_of, lock_transition
+from cases.services.text import clean_text
 from cases.status import DEATH_STATUSES, REASON_REQUIRED, Status, allowed_moves, find_move
 
 
@@ -138,6 +139,7 @@ def case_transition(
     """Move a case, or, for a sensitive move, ask a supervisor to confirm it."""
     require_caseworker(actor)
     _check_target(to_status)
+    note = clean_text("note", note, multiline=True)
     _check_note(to_status, note)
     locked = lock_case(case.pk)
     check_version(locked, expected_version)

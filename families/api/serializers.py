@@ -10,7 +10,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from cases.api.fields import StrictSerializer, TextField
+from cases.api.fields import PLAIN_TEXT_FIELD_MAPPING, StrictSerializer, TextField
 from cases.models import MissingPerson
 from families.models import (
     Channel,
@@ -39,6 +39,7 @@ class FamilyLinkSerializer(serializers.ModelSerializer):
 
 
 class FamilyMemberSerializer(serializers.ModelSerializer):
+    serializer_field_mapping = PLAIN_TEXT_FIELD_MAPPING
     language = serializers.ChoiceField(choices=Language.choices, required=False)
     channels = serializers.ListField(
         child=serializers.ChoiceField(choices=Channel.choices), required=False, max_length=3
