@@ -1,4 +1,5 @@
-"""The API's JSON parser: DRF's, with a limit on nesting.
+"""The API's JSON parser: DRF's, with a limit on nesting, and text that is
+Unicode.
 
 Python's json decoder recurses once per level: a body of a few kilobytes
 nested a thousand levels deep ends in a RecursionError (a 500) inside the
@@ -7,6 +8,12 @@ of ours nests deeper than a handful of levels, so anything deeper than
 MAX_JSON_DEPTH is refused as a parse error (400), and so is any depth the
 decoder itself cannot reach. Form and multipart bodies are flat (a
 QueryDict), so DRF's own parsers serve them unchanged.
+
+JSON may also spell a lone surrogate ("\\ud800"), which is not a character:
+it cannot be encoded, so it fails wherever it goes next (the database
+driver, or the error message that quotes it back). It is refused here, once
+for every field of every endpoint, keys included. Form and multipart bodies
+are decoded from bytes and cannot hold one.
 """
 
 from __future__ import annotations
@@ -22,24 +29,37 @@ from rest_framework.parsers import JSONParser
 MAX_JSON_DEPTH = 32
 
 TOO_DEEP = f"JSON parse error - nested deeper than {MAX_JSON_DEPTH} levels."
+NOT_UNICODE = "JSON parse error - a string is not valid Unicode (a lone surrogate)."
 
 
-def json_depth_exceeds(data: Any, limit: int) -> bool:
-    """True when `data` nests lists/objects deeper than `limit`. Iterative, so
-    that checking a deep value cannot itself overflow the stack."""
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def json_refusal(data: Any, max_depth: int) -> str | None:
+    """Why parsed JSON cannot be used (too deep, not Unicode), or None.
+    Iterative, so that checking a deep value cannot overflow the stack."""
     stack: list[tuple[Any, int]] = [(data, 1)]
     while stack:
         value, depth = stack.pop()
+        if isinstance(value, str):
+            if not _is_unicode(value):
+                return NOT_UNICODE
+            continue
         if isinstance(value, Mapping):
-            children: Any = value.values()
+            children: list[Any] = [*value.keys(), *value.values()]
         elif isinstance(value, list):
             children = value
         else:
             continue
-        if depth > limit:
-            return True
+        if depth > max_depth:
+            return TOO_DEEP
         stack.extend((child, depth + 1) for child in children)
-    return False
+    return None
 
 
 class DepthLimitedJSONParser(JSONParser):
@@ -53,6 +73,7 @@ class DepthLimitedJSONParser(JSONParser):
             data = super().parse(stream, media_type, parser_context)
         except RecursionError:
             raise ParseError(TOO_DEEP) from None
-        if json_depth_exceeds(data, MAX_JSON_DEPTH):
-            raise ParseError(TOO_DEEP)
+        refusal = json_refusal(data, MAX_JSON_DEPTH)
+        if refusal:
+            raise ParseError(refusal)
         return data

@@ -52,7 +52,34 @@ _IGNORABLE_RANGES = (
 )
 
 _LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-_WHITESPACE_CONTROLS = frozenset("\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85")
+# C0, DEL and C1 controls other than whitespace, and lone surrogates.
+_REFUSED = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff]")
+
+
+def _format_characters() -> list[int]:
+    # Unicode places format characters in these planes only (BMP, SMP, tags).
+    planes = (range(0x20000), range(0xE0000, 0xE1000))
+    return [c for plane in planes for c in plane if unicodedata.category(chr(c)) == "Cf"]
+
+
+def _character_class(points: list[int]) -> str:
+    """A regex character class of these code points, as ranges."""
+    ranges: list[list[int]] = []
+    for point in sorted(set(points)):
+        if ranges and ranges[-1][1] == point - 1:
+            ranges[-1][1] = point
+        else:
+            ranges.append([point, point])
+    return "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in ranges)
+
+
+_INVISIBLE = re.compile(
+    "["
+    + _character_class(
+        _format_characters() + [p for low, high in _IGNORABLE_RANGES for p in range(low, high + 1)]
+    )
+    + "]+"
+)
 
 
 class UnsafeText(ValueError):
@@ -61,28 +88,19 @@ class UnsafeText(ValueError):
 
 def is_invisible(ch: str) -> bool:
     """A format character or another default-ignorable code point."""
-    if unicodedata.category(ch) == "Cf":
-        return True
-    point = ord(ch)
-    return any(low <= point <= high for low, high in _IGNORABLE_RANGES)
-
-
-def _refusal(ch: str) -> str | None:
-    category = unicodedata.category(ch)
-    if category == "Cs":
-        return "This text is not valid Unicode (a lone surrogate)."
-    if category == "Cc" and ch not in _WHITESPACE_CONTROLS:
-        return f"This text contains a control character (U+{ord(ch):04X}); remove it."
-    return None
+    return _INVISIBLE.fullmatch(ch) is not None
 
 
 def _visible(value: str) -> str:
-    for ch in value:
-        refusal = _refusal(ch)
-        if refusal:
-            raise UnsafeText(refusal)
-    # Surrogates are refused above, so NFC cannot fail on them.
-    return "".join(ch for ch in unicodedata.normalize("NFC", value) if not is_invisible(ch))
+    if value.isascii() and value.isprintable():
+        return value  # the common case: nothing to normalize or remove
+    refused = _REFUSED.search(value)
+    if refused:
+        ch = refused.group()
+        if unicodedata.category(ch) == "Cs":
+            raise UnsafeText("This text is not valid Unicode (a lone surrogate).")
+        raise UnsafeText(f"This text contains a control character (U+{ord(ch):04X}); remove it.")
+    return _INVISIBLE.sub("", unicodedata.normalize("NFC", value))
 
 
 def clean_line(value: str) -> str:
@@ -100,9 +118,5 @@ def strip_unsafe(value: str) -> str:
     """What may go out to a reader, whatever was stored before this rule:
     invisible characters, controls other than line breaks and tabs, and
     lone surrogates are dropped, never refused (a message must still go)."""
-    kept = "".join(
-        ch
-        for ch in value
-        if not is_invisible(ch) and (ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cs"))
-    )
-    return unicodedata.normalize("NFC", kept)
+    kept = _REFUSED.sub("", _INVISIBLE.sub("", value))
+    return unicodedata.normalize("NFC", re.sub(r"[\x0b\x0c\r\x1c-\x1f\x85]", "", kept))
