@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: install browser-deps run test lint typecheck check worker beat bench clean
+.PHONY: install browser-deps run serve test lint typecheck check worker beat bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,20 @@ run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 	$(PY) manage.py runserver 127.0.0.1:8000
+
+## make serve: the production stack on one machine (gunicorn, a worker, beat) under
+## honcho, against PostgreSQL and Redis; migrates and collects static files first.
+serve:
+	@case "$$DATABASE_URL" in postgres://*|postgresql://*) ;; *) \
+	  echo "make serve: set DATABASE_URL to PostgreSQL, e.g. postgres://postgres@127.0.0.1:5432/casemgr" >&2; \
+	  exit 2;; esac
+	@case "$$CELERY_BROKER_URL" in redis://*|rediss://*) ;; *) \
+	  echo "make serve: set CELERY_BROKER_URL to Redis, e.g. redis://127.0.0.1:6379/0" >&2; \
+	  exit 2;; esac
+	$(MAKE) install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/honcho start -f Procfile
 
 ## make test: the whole suite, on PostgreSQL and Redis when reachable
 test: install browser-deps

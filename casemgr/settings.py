@@ -61,9 +61,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files with DEBUG off, as whitenoise asks: right after security.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "casemgr.headers.PrivateResponseMiddleware",
-    # Before anything reads the request (after the headers, which refusals carry too): NUL characters and oversized bodies.
+    # Before anything reads the request (after the headers, which refusals
+    # carry too): NUL characters and oversized bodies.
     "casemgr.middleware.RequestGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -134,7 +137,18 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+# With DEBUG off, gunicorn serves the static files itself (whitenoise):
+# hashed names cached for a year, gzip-compressed copies made by
+# collectstatic. With DEBUG on, runserver finds them in the apps as usual.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
 # --- Request size ------------------------------------------------------------
