@@ -30,6 +30,7 @@ MAX_JSON_DEPTH = 32
 
 TOO_DEEP = f"JSON parse error - nested deeper than {MAX_JSON_DEPTH} levels."
 NOT_UNICODE = "JSON parse error - a string is not valid Unicode (a lone surrogate)."
+FIELD_NOT_UNICODE = "This text is not valid Unicode (a lone surrogate)."
 
 
 def _is_unicode(text: str) -> bool:
@@ -40,25 +41,36 @@ def _is_unicode(text: str) -> bool:
     return True
 
 
-def json_refusal(data: Any, max_depth: int) -> str | None:
-    """Why parsed JSON cannot be used (too deep, not Unicode), or None.
-    Iterative, so that checking a deep value cannot overflow the stack."""
-    stack: list[tuple[Any, int]] = [(data, 1)]
+def _not_unicode(field: Any) -> str | dict[str, list[str]]:
+    if isinstance(field, str) and _is_unicode(field):
+        return {field: [FIELD_NOT_UNICODE]}
+    return NOT_UNICODE  # in a key, or in no field: nothing to name
+
+
+def json_refusal(data: Any, max_depth: int) -> str | dict[str, list[str]] | None:
+    """Why parsed JSON cannot be used, or None: TOO_DEEP, or for a lone
+    surrogate the top-level field it is in ({field: [message]}, as any bad
+    field is named) or NOT_UNICODE when it is in no field. Iterative, so that
+    checking a deep value cannot overflow the stack."""
+    top = data if isinstance(data, Mapping) else {}
+    stack: list[tuple[Any, int, Any]] = [(data, 1, None)]
     while stack:
-        value, depth = stack.pop()
+        value, depth, field = stack.pop()
         if isinstance(value, str):
             if not _is_unicode(value):
-                return NOT_UNICODE
+                return _not_unicode(field)
             continue
         if isinstance(value, Mapping):
-            children: list[Any] = [*value.keys(), *value.values()]
+            children = [(k, field) for k in value] + [
+                (v, k if value is top else field) for k, v in value.items()
+            ]
         elif isinstance(value, list):
-            children = value
+            children = [(item, field) for item in value]
         else:
             continue
         if depth > max_depth:
             return TOO_DEEP
-        stack.extend((child, depth + 1) for child in children)
+        stack.extend((child, depth + 1, name) for child, name in children)
     return None
 
 

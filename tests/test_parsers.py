@@ -8,7 +8,13 @@ import pytest
 from django.contrib.auth.models import User
 from rest_framework.test import APIClient
 
-from casemgr.parsers import MAX_JSON_DEPTH, NOT_UNICODE, TOO_DEEP, json_refusal
+from casemgr.parsers import (
+    FIELD_NOT_UNICODE,
+    MAX_JSON_DEPTH,
+    NOT_UNICODE,
+    TOO_DEEP,
+    json_refusal,
+)
 from tests.api.conftest import token_client
 
 
@@ -26,8 +32,12 @@ def test_nesting_up_to_the_limit_is_accepted_beyond_it_refused() -> None:
 
 
 def test_a_lone_surrogate_in_a_key_or_a_value_is_refused() -> None:
-    assert json_refusal({"name": "ok\ud800"}, MAX_JSON_DEPTH) == NOT_UNICODE
+    assert json_refusal({"name": "ok\ud800"}, MAX_JSON_DEPTH) == {"name": [FIELD_NOT_UNICODE]}
+    assert json_refusal({"links": [{"a": "\ud800"}]}, MAX_JSON_DEPTH) == {
+        "links": [FIELD_NOT_UNICODE]
+    }
     assert json_refusal([{"\udfff": 1}], MAX_JSON_DEPTH) == NOT_UNICODE
+    assert json_refusal(["\udfff"], MAX_JSON_DEPTH) == NOT_UNICODE
     assert json_refusal({"name": "Հովհաննիսյան 👍"}, MAX_JSON_DEPTH) is None
 
 
@@ -49,4 +59,4 @@ def test_a_lone_surrogate_in_a_choice_is_a_400_not_a_500(caseworker: User) -> No
     body = '{"source": "\\ud800", "reported_on": "2020-12-20", "name_as_reported": "A"}'
     response = client.post("/api/capture-reports/", data=body, content_type="application/json")
     assert response.status_code == 400
-    assert response.json()["detail"] == NOT_UNICODE
+    assert response.json() == {"source": [FIELD_NOT_UNICODE]}
