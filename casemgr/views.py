@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views import defaults
@@ -32,6 +32,10 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     if isinstance(exception, RequestDataTooBig):
         # Multipart: the fields other than files are over Django's limit.
         return body_too_large_response(request, settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
-    if is_api(request):
-        return JsonResponse({"detail": "Bad request.", "code": "bad_request"}, status=400)
-    return defaults.bad_request(request, exception)
+    if not is_api(request):
+        return defaults.bad_request(request, exception)
+    if isinstance(exception, TooManyFieldsSent | TooManyFilesSent):
+        detail, code = "The request has too many fields or files.", "too_many_fields"
+    else:
+        detail, code = "Bad request.", "bad_request"
+    return JsonResponse({"detail": detail, "code": code}, status=400)

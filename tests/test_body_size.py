@@ -68,6 +68,15 @@ def test_an_upload_over_its_limit_is_a_413(caseworker: User, settings: Any) -> N
     assert "1048576 bytes" in response.json()["detail"]
 
 
+def test_too_many_fields_is_a_400_in_json(caseworker: User) -> None:
+    body = "&".join(f"k{i}=1" for i in range(1500))
+    response = token_client(caseworker).post(
+        "/api/cases/", data=body, content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 400
+    assert response.json()["code"] == "too_many_fields"
+
+
 def test_a_page_answers_a_plain_413(anon_client: Client) -> None:
     response = anon_client.post(
         "/accounts/login/", data={"username": "x" * THREE_MB, "password": "y"}
