@@ -16,7 +16,8 @@ from cases.models import MissingPerson, StaffProfile
 from cases.plaintext import is_invisible
 from families.models import FamilyMember
 from families.services import family_member_create
-from families.texts import LANGUAGES, MESSAGE_KINDS, render_message
+from families.texts import MESSAGE_KINDS, render_message
+from families.wording import MESSAGE_LANGUAGES
 from tests.api.conftest import token_client
 from tests.conftest import make_user
 from tests.families.test_texts import OPTOUT, event_for
@@ -45,7 +46,7 @@ def tainted_case(staffed_case: MissingPerson, named_caseworker: User) -> Missing
     return MissingPerson.objects.select_related("caseworker__staff_profile").get(pk=staffed_case.pk)
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", MESSAGE_LANGUAGES)
 @pytest.mark.parametrize("kind", MESSAGE_KINDS)
 @pytest.mark.parametrize("channel", ["email", "sms", "webhook"])
 def test_no_message_carries_an_invisible_or_control_character(
