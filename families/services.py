@@ -24,7 +24,7 @@ from django.utils import timezone
 from cases.errors import Conflict, DomainError, InvalidInput
 from cases.models import EventKind, MissingPerson
 from cases.services import event_append, require_caseworker, validate_instance
-from cases.services.text import clean_text_values
+from cases.services.text import clean_text, clean_text_values
 from families.channels.http import refusal as webhook_refusal
 from families.channels.webhook import allowed_hosts
 from families.models import (
@@ -380,7 +380,7 @@ def invitation_accept(*, token: Any, username: Any, password: Any) -> Any:
 
 
 def _enquiry_text(value: Any, field: str) -> str:
-    text = str(value or "").strip()
+    text = clean_text(field, str(value or ""), multiline=True)
     if not text:
         raise InvalidInput({field: "Write something."})
     if len(text) > 2000:

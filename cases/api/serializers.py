@@ -13,9 +13,9 @@ from rest_framework import serializers
 from cases import selectors
 from cases.api.fields import (
     MultilineTextField,
+    PlainTextField,
     StrictModelSerializer,
     StrictSerializer,
-    TextField,
 )
 from cases.models import (
     CASE_EDITABLE_FIELDS,
@@ -52,7 +52,7 @@ class StaffUserField(serializers.PrimaryKeyRelatedField):
 
 class FactSourceSerializer(StrictSerializer):
     source = serializers.ChoiceField(choices=ReportSource.choices)  # type: ignore[assignment]
-    detail = TextField(max_length=500, allow_blank=True, required=False, default="")
+    detail = PlainTextField(max_length=500, allow_blank=True, required=False, default="")
     on = serializers.DateField(required=False, allow_null=True, default=None)
 
 

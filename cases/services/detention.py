@@ -17,6 +17,7 @@ from cases.models import DetentionEvent, DetentionEventType, EventKind, MissingP
 from cases.services._common import refuse_future_dates, require_caseworker, validate_instance
 from cases.services.events import event_append
 from cases.services.locking import atomic_retrying, lock_case
+from cases.services.text import clean_text_values
 from cases.status import DEATH_STATUSES
 
 T = DetentionEventType
@@ -107,6 +108,7 @@ def detention_event_add(*, case: MissingPerson, actor: Any, **fields: Any) -> De
     """Record one detention event and append it to the case's timeline."""
     require_caseworker(actor)
     _check_fields(fields)
+    fields = clean_text_values(DetentionEvent, fields)
     refuse_future_dates(fields, ("occurred_on",))
     locked = lock_case(case.pk)
     event = DetentionEvent(case=locked, recorded_by=actor, recorded_at=timezone.now(), **fields)

@@ -10,7 +10,12 @@ from typing import Any
 
 from rest_framework import serializers
 
-from cases.api.fields import PLAIN_TEXT_FIELD_MAPPING, StrictSerializer, TextField
+from cases.api.fields import (
+    PLAIN_TEXT_FIELD_MAPPING,
+    MultilineTextField,
+    StrictSerializer,
+    TextField,
+)
 from cases.models import MissingPerson
 from families.models import (
     Channel,
@@ -194,7 +199,7 @@ class FamilyEnquirySerializer(serializers.ModelSerializer):
 
 class EnquirySubmitSerializer(StrictSerializer):
     case_number = TextField(max_length=20)
-    text = TextField(max_length=2000)
+    text = MultilineTextField(max_length=2000)
 
 
 class StaffEnquirySerializer(FamilyEnquirySerializer):
@@ -214,4 +219,4 @@ class StaffEnquirySerializer(FamilyEnquirySerializer):
 
 
 class EnquiryAnswerSerializer(StrictSerializer):
-    answer = TextField(max_length=2000)
+    answer = MultilineTextField(max_length=2000)

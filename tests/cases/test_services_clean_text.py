@@ -115,3 +115,30 @@ def test_the_admin_stores_the_same_as_the_api(caseworker: User, client: Any) -> 
     assert response.status_code == 302, response.content
     case = MissingPerson.objects.get()
     assert (case.given_name, case.family_name) == ("Armen", "Petrosyan")
+
+
+def test_a_detention_place_the_family_reads_is_cleaned(
+    caseworker: User, case: MissingPerson
+) -> None:
+    event = services.detention_event_add(
+        case=case,
+        actor=caseworker,
+        type="transfer",
+        occurred_on=date(2021, 1, 5),
+        source="icrc",
+        place=f"Ba{RLO}ku{ZWSP}",
+        share_with_family=True,
+    )
+    assert event.place == "Baku"
+    timeline = CaseEvent.objects.get(case=case, kind=EventKind.DETENTION_EVENT)
+    assert timeline.data["place"] == "Baku"
+    with pytest.raises(InvalidInput) as refused:
+        services.detention_event_add(
+            case=case,
+            actor=caseworker,
+            type="transfer",
+            occurred_on=date(2021, 1, 6),
+            source="icrc",
+            place="Ba\x1bku",
+        )
+    assert set(refused.value.errors) == {"place"}

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from cases.errors import InvalidInput
 from families import selectors, services
 from families.models import FamilyEnquiry
 
@@ -111,3 +112,20 @@ def test_the_family_endpoint_refuses_staff_and_anonymous(staff_api, anonymous_ap
     body = {"case_number": case.case_number, "text": "x"}
     assert staff_api.post(URL, body, format="json").status_code == 403
     assert anonymous_api.get(URL).status_code == 401
+
+
+def test_an_answer_the_family_reads_carries_no_invisible_character(staff_api, case, member):
+    enquiry = services.family_enquiry_submit(
+        member=member, case_number=case.case_number, text="Any\u200b news?"
+    )
+    assert enquiry.text == "Any news?"
+    response = staff_api.post(
+        f"/api/enquiries/{enquiry.pk}/answer/",
+        {"answer": "Call\u202e us"},
+        format="json",
+    )
+    assert response.status_code == 200
+    enquiry.refresh_from_db()
+    assert enquiry.answer == "Call us"
+    with pytest.raises(InvalidInput):
+        services.family_enquiry_submit(member=member, case_number=case.case_number, text="a\x07b")
