@@ -10,13 +10,14 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from django.utils import timezone
 from rest_framework.test import APIClient
 
-from cases.models import MissingPerson, StaffProfile
+from cases.models import CaseEvent, EventKind, MissingPerson, StaffProfile
 from cases.plaintext import is_invisible
 from families.models import FamilyMember
 from families.services import family_member_create
-from families.texts import MESSAGE_KINDS, render_message
+from families.texts import DETENTION, MESSAGE_KINDS, render_message
 from families.wording import MESSAGE_LANGUAGES
 from tests.api.conftest import token_client
 from tests.conftest import make_user
@@ -46,13 +47,27 @@ def tainted_case(staffed_case: MissingPerson, named_caseworker: User) -> Missing
     return MissingPerson.objects.select_related("caseworker__staff_profile").get(pk=staffed_case.pk)
 
 
+def tainted_event(case: MissingPerson, kind: str) -> CaseEvent:
+    """An event of this kind whose words were stored before the rule."""
+    if kind == DETENTION:
+        return CaseEvent(
+            case=case,
+            kind=EventKind.DETENTION_EVENT,
+            at=timezone.now(),
+            family_visible=True,
+            summary="test",
+            data={"type": "transfer", "occurred_on": "2021-01-05", "place": f"Ba{RLO}ku\x1b"},
+        )
+    return event_for(case, kind, text=f"Call{RLO} us{ZWSP}\x00")
+
+
 @pytest.mark.parametrize("language", MESSAGE_LANGUAGES)
 @pytest.mark.parametrize("kind", MESSAGE_KINDS)
 @pytest.mark.parametrize("channel", ["email", "sms", "webhook"])
 def test_no_message_carries_an_invisible_or_control_character(
     tainted_case: MissingPerson, language: str, kind: str, channel: str
 ) -> None:
-    event = event_for(tainted_case, kind, text=f"Call{RLO} us{ZWSP}\x00")
+    event = tainted_event(tainted_case, kind)
     member = FamilyMember(pk=7, full_name="R", language=language, email="r@example.org")
     message = render_message(event=event, member=member, channel=channel, optout_link=OPTOUT)
     for part in (message.subject, message.body_text, message.body_html, message.sms_text):
