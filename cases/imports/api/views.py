@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics, mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import BaseParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 
 from cases.api.permissions import IsSupervisor
 from cases.api.schema import responses
@@ -36,6 +37,11 @@ def _upload_bytes(upload: Any) -> bytes:
     return bytes(upload.read())
 
 
+def _project_parsers() -> list[type[BaseParser]]:
+    # Classes at run time; the stubs type the setting as dotted paths.
+    return cast(list[type[BaseParser]], api_settings.DEFAULT_PARSER_CLASSES)
+
+
 @extend_schema_view(
     list=extend_schema(
         summary="List imports (supervisor)",
@@ -49,7 +55,12 @@ def _upload_bytes(upload: Any) -> bytes:
 class ImportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     permission_classes = [IsSupervisor]
     serializer_class = ImportBatchSerializer
-    parser_classes = [MultiPartParser, FormParser, JSONParser]
+    # Multipart first (an upload is a file), then the project's own parsers:
+    # its JSON parser refuses nesting too deep to parse (DEFAULT_PARSER_CLASSES).
+    parser_classes = [
+        MultiPartParser,
+        *(p for p in _project_parsers() if p is not MultiPartParser),
+    ]
     filterset_fields = ("status", "purpose")
 
     def get_queryset(self) -> QuerySet[ImportBatch]:
