@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
-from tests.api.test_schema import api_schema  # noqa: F401 - the fixture
+from tests.api.test_schema import api_schema, supervisor_token  # noqa: F401 - fixtures
 
 BY_ID = {"path.id": "$response.body#/id"}
 SAME_ID = {"path.id": "$request.path.id"}
@@ -91,7 +91,7 @@ def test_every_link_joins_operations_the_schema_has(api_schema: Any) -> None:  #
 @pytest.mark.timeout(600)
 def test_sequences_of_linked_calls_never_fail(
     api_schema: Any,  # noqa: F811
-    supervisor_token: str,
+    supervisor_token: str,  # noqa: F811
 ) -> None:
     base = linked(api_schema).as_state_machine()
     answered: set[tuple[str, str, int]] = set()
@@ -133,10 +133,3 @@ def test_sequences_of_linked_calls_never_fail(
     reached = {(m, p) for m, p, status in answered if status < 300}
     targets = {(m, p) for links in LINKS.values() for p, m, _ in links}
     assert len(reached & targets) >= 3, sorted(answered)
-
-
-@pytest.fixture
-def supervisor_token(supervisor: Any) -> str:
-    from rest_framework.authtoken.models import Token
-
-    return Token.objects.get_or_create(user=supervisor)[0].key
