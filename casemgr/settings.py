@@ -391,6 +391,8 @@ SPECTACULAR_SETTINGS = {
         "CaseStatusEnum": "cases.status.Status",
         "ExchangeStatusEnum": "cases.models.ExchangeStatus",
         "NotificationStatusEnum": "families.models.NotificationStatus",
+        "ReportSourceEnum": "cases.models.ReportSource",
+        "SpellingSourceEnum": "cases.models.SpellingSource",
     },
 }
 

@@ -14,7 +14,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
@@ -36,6 +36,7 @@ from cases.models import (
     CASE_EDITABLE_FIELDS,
     CaptureReport,
     CaseEvent,
+    CaseSpelling,
     DetentionEvent,
     Exchange,
     ExchangeStatus,
@@ -45,6 +46,7 @@ from cases.models import (
     TransitionState,
 )
 from cases.roles import STAFF_ROLES, is_caseworker, is_supervisor
+from cases.search import cases_search
 from cases.status import TRANSITIONS, Status
 
 admin.site.site_header = "casemgr: case registry"
@@ -124,6 +126,32 @@ class DetentionEventInline(ReadOnlyInline):
     ordering = ("-occurred_on", "-id")
 
 
+class SpellingInline(admin.TabularInline):
+    """The case's spellings; a new row is added through case_spelling_add
+    (MissingPersonAdmin.save_formset), existing rows are never edited."""
+
+    model = CaseSpelling
+    extra = 1
+    can_delete = False
+    fields = ("part", "text", "script", "source", "added_by", "added_at")
+    readonly_fields = ("script", "source", "added_by", "added_at")
+    verbose_name_plural = "Spellings of the name (every script and source)"
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    # Whoever may work on the case may see and add its spellings (the service
+    # checks the role again).
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_caseworker(request.user)
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_caseworker(request.user)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[CaseSpelling]:
+        return super().get_queryset(request).select_related("added_by")
+
+
 class StatusChangeForm(forms.Form):
     to_status = forms.ChoiceField(label="New status")
     note = forms.CharField(
@@ -170,14 +198,10 @@ class MissingPersonAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
         "status_changed_at",
     )
     list_filter = ("status", "last_seen_place", "caseworker")
-    search_fields = (
-        "case_number",
-        "family_name",
-        "given_name",
-        "patronymic",
-        "name_native",
-        "service_number",
-    )
+    # The search box runs cases.search (get_search_results); one field here
+    # only makes the admin show the box.
+    search_fields = ("case_number",)
+    search_help_text = "A name in any script and order, a prefix, a case or service number."
     list_per_page = 50
     show_full_result_count = False
     readonly_fields = (
@@ -235,6 +259,7 @@ class MissingPersonAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
         if obj is None:
             return []
         return [
+            SpellingInline,
             CaseEventInline,
             PendingTransitionInline,
             CaptureReportInline,
@@ -249,6 +274,33 @@ class MissingPersonAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
                 user=request.user, case_ids=[obj.pk], via=AccessVia.ADMIN, path=request.path
             )
         return super().render_change_form(request, context, *args, obj=obj, **kwargs)
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet[MissingPerson], search_term: str
+    ) -> tuple[QuerySet[MissingPerson], bool]:
+        return cases_search(queryset, search_term), False
+
+    def get_ordering(self, request: HttpRequest) -> Any:
+        # Best first while searching (cases_search's rank), else the default.
+        if request.GET.get("q", "").strip():
+            return (F("search_rank").desc(), "case_number")
+        return super().get_ordering(request)
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        if formset.model is not CaseSpelling:
+            return super().save_formset(request, form, formset, change)
+        for row in formset.extra_forms:
+            if row.has_changed() and row.is_valid() and row.cleaned_data.get("text"):
+                try:
+                    services.case_spelling_add(
+                        case=form.instance,
+                        actor=request.user,
+                        part=row.cleaned_data["part"],
+                        text=row.cleaned_data["text"],
+                    )
+                except DomainError as exc:
+                    messages.error(request, domain_error_message(exc))
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
 
     def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> Any:
         if obj is None:  # computed fields do not exist before the case does

@@ -349,6 +349,7 @@ class EventKind(models.TextChoices):
     DETENTION_EVENT = "detention_event", _("Detention event recorded")
     PERSONAL_DATA_REMOVED = "personal_data_removed", _("Personal data removed (retention)")
     FAMILY_ENQUIRY = "family_enquiry", _("Enquiry from a relative")
+    SPELLING_ADDED = "spelling_added", _("Spelling of the name added")
 
 
 class CaseEvent(models.Model):
@@ -490,3 +491,94 @@ class DetentionEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.type} #{self.pk}"
+
+
+class NamePart(models.TextChoices):
+    GIVEN = "given", _("Given name")
+    FAMILY = "family", _("Family name")
+    PATRONYMIC = "patronymic", _("Father's name")
+    FULL = "full", _("Full name (any order)")
+
+
+class SpellingSource(models.TextChoices):
+    REGISTERED = "registered", _("Registered")
+    NATIVE = "native", _("In the person's own script")
+    REPORTED = "reported", _("As reported")
+    IMPORTED = "imported", _("From an imported list")
+    MANUAL = "manual", _("Added by a caseworker")
+
+
+class NameScript(models.TextChoices):
+    ARMENIAN = "armenian", _("Armenian")
+    CYRILLIC = "cyrillic", _("Cyrillic")
+    AZERBAIJANI = "azerbaijani", _("Azerbaijani Latin")
+    LATIN = "latin", _("Latin")
+    OTHER = "other", _("Other")
+
+
+class CaseSpelling(models.Model):
+    """One spelling a case's name was ever given (registered, in its own
+    script, as a report or a list wrote it). Spellings are never deleted: an
+    old spelling is how an old list still finds the man."""
+
+    case = models.ForeignKey(MissingPerson, on_delete=models.CASCADE, related_name="spellings")
+    part = models.CharField(max_length=12, choices=NamePart.choices)
+    text = models.CharField(max_length=300)
+    script = models.CharField(max_length=12, choices=NameScript.choices)
+    source = models.CharField(max_length=12, choices=SpellingSource.choices)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["case", "part", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "part", "text"], name="one_spelling_per_part"),
+        ]
+
+    def __str__(self) -> str:
+        return f"spelling #{self.pk} of case {self.case_id}"
+
+
+class CaseNameKey(models.Model):
+    """One word of one spelling, folded and keyed (cases/names.py): the index
+    that search and matching look names up in, so no lookup scans the cases.
+    Written only with its spelling; rebuilt when the fold changes."""
+
+    case = models.ForeignKey(MissingPerson, on_delete=models.CASCADE, related_name="name_keys")
+    spelling = models.ForeignKey(CaseSpelling, on_delete=models.CASCADE, related_name="keys")
+    part = models.CharField(max_length=12, choices=NamePart.choices)
+    position = models.PositiveSmallIntegerField()
+    # The word as written (for the reasons a score gives), its key and fold.
+    word = models.CharField(max_length=80)
+    key = models.CharField(max_length=60)
+    # Indexed for prefix search: a range (fold >= 'oan' AND fold < 'oan{'),
+    # which both databases answer from the index (folds are ASCII a-z).
+    fold = models.CharField(max_length=80, db_index=True)
+
+    class Meta:
+        ordering = ["spelling", "position"]
+        indexes = [models.Index(fields=["key", "case"], name="casenamekey_key_case")]
+
+    def __str__(self) -> str:
+        return f"{self.key} (case {self.case_id})"
+
+
+class CaseNamePair(models.Model):
+    """Two keys a case's name has together ("ons arm": Hovhannisyan and Armen,
+    in either order): matching finds its candidates by these, so that a
+    common surname does not bring every man who carries it. Rebuilt from the
+    case's key rows whenever a spelling is added."""
+
+    case = models.ForeignKey(MissingPerson, on_delete=models.CASCADE, related_name="name_pairs")
+    key = models.CharField(max_length=121)
+
+    class Meta:
+        ordering = ["case", "key"]
+        constraints = [
+            models.UniqueConstraint(fields=["key", "case"], name="one_name_pair_per_case"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} (case {self.case_id})"

@@ -19,13 +19,16 @@ from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from cases.models import (
     CaptureReport,
     CaseEvent,
+    CaseSpelling,
     DetentionEvent,
     EventKind,
     Exchange,
     ExchangeListing,
     ExchangeStatus,
     MissingPerson,
+    NamePart,
     PendingTransition,
+    SpellingSource,
     TransitionState,
     Verification,
 )
@@ -40,19 +43,16 @@ def cases_visible_to(user: Any) -> QuerySet[MissingPerson]:
     return MissingPerson.objects.all()
 
 
-def cases_named(qs: QuerySet[MissingPerson], q: str) -> QuerySet[MissingPerson]:
-    """Plain case-insensitive name search: every word must appear in one of
-    the name fields (any script), or be the case number. Cross-script and
-    phonetic matching is cases.matching's job, not this one's."""
-    for word in q.split():
-        qs = qs.filter(
-            Q(given_name__icontains=word)
-            | Q(family_name__icontains=word)
-            | Q(patronymic__icontains=word)
-            | Q(name_native__icontains=word)
-            | Q(case_number__iexact=word)
-        )
-    return qs
+def case_spellings(*, case: MissingPerson) -> QuerySet[CaseSpelling]:
+    return case.spellings.select_related("added_by").order_by("part", "id")
+
+
+def case_spelling_for_script(*, case: MissingPerson, script: str) -> CaseSpelling | None:
+    """The case's full name as written in `script` (its own script first, then
+    as reported), or None: for showing a name in the reader's script."""
+    order: dict[str, int] = {SpellingSource.NATIVE: 0, SpellingSource.REGISTERED: 1}
+    found = [s for s in case.spellings.all() if s.script == script and s.part == NamePart.FULL]
+    return min(found, key=lambda s: (order.get(s.source, 2), s.pk), default=None)
 
 
 def case_timeline(*, case: MissingPerson) -> QuerySet[CaseEvent]:

@@ -10,7 +10,6 @@ import django_filters as filters
 from django import forms
 from django.db.models import QuerySet
 
-from cases import selectors
 from cases.models import (
     CaptureReport,
     MissingPerson,
@@ -19,6 +18,7 @@ from cases.models import (
     TransitionState,
     Verification,
 )
+from cases.search import cases_search
 from cases.status import Status
 
 MAX_ID = 2**63 - 1
@@ -46,8 +46,9 @@ class CaseFilter(filters.FilterSet):
     q = filters.CharFilter(
         method="filter_q",
         max_length=200,
-        help_text="Name search: every word in given, family, patronymic or native name "
-        "(case-insensitive), or the case number.",
+        help_text="Name search across scripts (Armenian, Cyrillic, Azerbaijani or English "
+        "Latin), any order, prefixes; or a case number or service number. Best first "
+        "unless ordering is given.",
     )
     place = filters.CharFilter(
         field_name="last_seen_place",
@@ -78,7 +79,7 @@ class CaseFilter(filters.FilterSet):
         return qs.filter(service_number__iexact=value.strip())
 
     def filter_q(self, qs: QuerySet, name: str, value: str) -> QuerySet:
-        return selectors.cases_named(qs, value)
+        return cases_search(qs, value)
 
     def filter_queryset(self, queryset: QuerySet) -> Any:
         # A stable order for pagination: the chosen ordering, then the id

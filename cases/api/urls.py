@@ -6,6 +6,7 @@ from django.urls import URLPattern, URLResolver, re_path
 from rest_framework.routers import SimpleRouter
 
 from cases.api.views_cases import CaseDetentionEventsView, CaseTimelineView, CaseViewSet
+from cases.api.views_names import CaseMatchView, CaseSpellingsView
 from cases.api.views_registry import CaptureReportViewSet, ExchangeViewSet
 from cases.api.views_transitions import TransitionViewSet
 
@@ -23,5 +24,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
         CaseDetentionEventsView.as_view(),
         name="case-detention-events",
     ),
+    re_path(
+        r"^cases/(?P<pk>[^/.]+)/spellings/$", CaseSpellingsView.as_view(), name="case-spellings"
+    ),
+    # Before the router, whose case detail route would take "match" for an id.
+    re_path(r"^cases/match/$", CaseMatchView.as_view(), name="case-match"),
     *router.urls,
 ]

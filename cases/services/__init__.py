@@ -24,6 +24,7 @@ from cases.services.exchanges import (
     exchange_update,
 )
 from cases.services.reports import capture_report_add, capture_report_update
+from cases.services.spellings import case_spelling_add, name_keys_rebuild
 from cases.services.transitions import (
     TransitionOutcome,
     case_transition,
@@ -38,6 +39,7 @@ __all__ = [
     "case_family_told",
     "case_note_add",
     "case_open",
+    "case_spelling_add",
     "case_transition",
     "case_update",
     "detention_event_add",
@@ -48,6 +50,7 @@ __all__ = [
     "exchange_list_case",
     "exchange_plan",
     "exchange_update",
+    "name_keys_rebuild",
     "refuse_future_dates",
     "require_caseworker",
     "require_supervisor",

@@ -20,6 +20,7 @@ from cases.services._common import (
 from cases.services.events import event_append
 from cases.services.locking import atomic_retrying, lock_case
 from cases.services.provenance import provenance_apply, sources_check
+from cases.services.spellings import CASE_NAME_FIELDS, case_name_spellings, case_spellings_record
 from cases.services.text import clean_text, clean_text_values
 from cases.status import DEATH_STATUSES, Status
 
@@ -64,6 +65,7 @@ def case_open(*, actor: Any, sources: dict[str, Any] | None = None, **fields: An
             case.save()
     except IntegrityError as exc:
         raise integrity_to_invalid(exc) from exc
+    case_spellings_record(case=case, spellings=case_name_spellings(case), actor=actor)
     event_append(
         case=case,
         kind=EventKind.OPENED,
@@ -125,6 +127,9 @@ def case_update(
             locked.save()
     except IntegrityError as exc:
         raise integrity_to_invalid(exc) from exc
+    if changes.keys() & {field for field, _, _ in CASE_NAME_FIELDS}:
+        # The old spellings stay: an old list still finds the man by them.
+        case_spellings_record(case=locked, spellings=case_name_spellings(locked), actor=actor)
     event_append(
         case=locked,
         kind=EventKind.UPDATED,

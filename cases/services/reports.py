@@ -6,7 +6,14 @@ from typing import Any
 
 from django.db import transaction
 
-from cases.models import REPORT_FIELDS, CaptureReport, EventKind, MissingPerson
+from cases.models import (
+    REPORT_FIELDS,
+    CaptureReport,
+    EventKind,
+    MissingPerson,
+    NamePart,
+    SpellingSource,
+)
 from cases.selectors import reports_family_may_hear
 from cases.services._common import (
     refuse_future_dates,
@@ -15,6 +22,7 @@ from cases.services._common import (
     validate_instance,
 )
 from cases.services.events import event_append
+from cases.services.spellings import case_spellings_record
 from cases.services.text import clean_text_values
 
 DATE_FIELDS = ("reported_on", "captured_on", "date_of_birth_as_reported")
@@ -62,6 +70,20 @@ def _record_unlinked(report: CaptureReport, old_case_id: int, *, actor: Any) -> 
     )
 
 
+def _record_spellings(report: CaptureReport, *, actor: Any) -> None:
+    """The names a report wrote become spellings of the case it is linked to."""
+    if report.case is None:
+        return
+    case_spellings_record(
+        case=report.case,
+        spellings=[
+            (NamePart.FULL, report.name_as_reported, SpellingSource.REPORTED),
+            (NamePart.PATRONYMIC, report.patronymic_as_reported, SpellingSource.REPORTED),
+        ],
+        actor=actor,
+    )
+
+
 def _check_dates(values: dict[str, Any]) -> None:
     refuse_future_dates(values, DATE_FIELDS)
 
@@ -76,6 +98,7 @@ def capture_report_add(*, actor: Any, **fields: Any) -> CaptureReport:
     validate_instance(report)
     report._history_user = actor  # type: ignore[attr-defined]
     report.save()
+    _record_spellings(report, actor=actor)
     if report.case is not None:
         _report_event(
             report, report.case, kind=EventKind.CAPTURE_REPORT_ADDED, actor=actor, fields=[]
@@ -102,6 +125,7 @@ def capture_report_update(*, report: CaptureReport, actor: Any, **fields: Any) -
     validate_instance(locked)
     locked._history_user = actor  # type: ignore[attr-defined]
     locked.save()
+    _record_spellings(locked, actor=actor)
     case = locked.case
     if before_case_id is not None and before_case_id != locked.case_id:
         _record_unlinked(locked, before_case_id, actor=actor)

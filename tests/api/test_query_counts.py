@@ -13,6 +13,7 @@ from rest_framework.test import APIClient
 
 from cases import services
 from cases.models import CaseEvent, MissingPerson
+from cases.services.spellings import case_name_spellings, case_spellings_record
 from cases.status import Status
 
 # token lookup (with its user), the user's groups, the count, the page.
@@ -25,7 +26,7 @@ TIMELINE_QUERIES = 6
 @pytest.fixture
 def many_cases(caseworker: User) -> list[MissingPerson]:
     now = timezone.now()
-    return MissingPerson.objects.bulk_create(
+    cases = MissingPerson.objects.bulk_create(
         MissingPerson(
             case_number=f"MP-2020-{n:05d}",
             given_name=f"Given{n}",
@@ -37,6 +38,9 @@ def many_cases(caseworker: User) -> list[MissingPerson]:
         )
         for n in range(1, 221)
     )
+    for case in cases:  # what case_open writes besides the case: its spellings
+        case_spellings_record(case=case, spellings=case_name_spellings(case), actor=caseworker)
+    return cases
 
 
 @pytest.fixture
@@ -82,7 +86,8 @@ def test_a_filtered_search_runs_a_fixed_number_of_queries(
     page_size: int,
     django_assert_num_queries: Any,
 ) -> None:
-    with django_assert_num_queries(LIST_QUERIES):
+    # a one-word name search reads the ranked ids first (cases.search)
+    with django_assert_num_queries(LIST_QUERIES + 1):
         response = cw.get(
             "/api/cases/", {"page_size": page_size, "status": "detained", "q": "family"}
         )

@@ -52,7 +52,13 @@ def _case_form(case: MissingPerson, **changes) -> dict:
         # The read-only inlines' management forms.
         **{
             f"{prefix}-{key}": value
-            for prefix in ("events", "transitions", "capture_reports", "detention_events")
+            for prefix in (
+                "spellings",
+                "events",
+                "transitions",
+                "capture_reports",
+                "detention_events",
+            )
             for key, value in (("TOTAL_FORMS", 0), ("INITIAL_FORMS", 0))
         },
     }
@@ -72,6 +78,33 @@ def test_the_case_changelist_searches_by_name_and_service_number(make_case, case
     assert list(by_number.context["cl"].result_list) == [wanted]
     by_status = client.get(url, {"status__exact": "detained"})
     assert list(by_status.context["cl"].result_list) == []
+
+
+def test_the_case_changelist_finds_a_name_in_another_script_best_first(
+    make_case, caseworker
+) -> None:
+    variant = make_case(given_name="Aram", family_name="Hovhannisyan")
+    exact = make_case(given_name="Aram", family_name="Ovanesyan")
+    make_case(given_name="Aram", family_name="Harutyunyan")
+    client = _staff(caseworker)
+    url = reverse("admin:cases_missingperson_changelist")
+    found = client.get(url, {"q": "Ованесян Арам"})
+    assert list(found.context["cl"].result_list) == [exact, variant]
+
+
+def test_a_spelling_added_on_the_case_page_goes_through_the_service(case, caseworker) -> None:
+    client = _staff(caseworker)
+    url = reverse("admin:cases_missingperson_change", args=[case.pk])
+    assert "Spellings of the name" in client.get(url).content.decode()
+    form = _case_form(case)
+    form.update(
+        {"spellings-TOTAL_FORMS": 1, "spellings-0-part": "family", "spellings-0-text": "Оганесян"}
+    )
+    response = client.post(url, form)
+    assert response.status_code == 302
+    spelling = case.spellings.get(text="Оганесян")
+    assert (spelling.source, spelling.added_by) == ("manual", caseworker)
+    assert case.events.filter(kind=EventKind.SPELLING_ADDED).count() == 1
 
 
 def test_the_case_page_shows_the_timeline_newest_first_and_status_read_only(

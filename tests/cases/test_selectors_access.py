@@ -13,7 +13,6 @@ from cases.models import MissingPerson
 from families.models import FamilyMember
 from families.services import family_member_create
 from tests.conftest import make_user
-from tests.dbfeatures import skip_unicode_folding_on_sqlite
 
 
 @pytest.fixture
@@ -98,35 +97,3 @@ def test_only_active_staff_can_be_assigned_cases(
     retired.is_active = False
     retired.save()
     assert set(selectors.staff_users()) == {caseworker, supervisor}
-
-
-@pytest.mark.parametrize(
-    ("q", "hits"),
-    [
-        ("Hovhannisyan", 2),
-        ("hovhannisyan armen", 2),
-        ("ՀՈՎՀԱՆՆԻՍՅԱՆ", 1),
-        ("оганесян", 1),
-        ("karen", 2),
-        ("nobody", 0),
-        ("", 2),
-    ],
-)
-def test_name_search_is_case_insensitive_across_name_fields(
-    caseworker: User, make_case: Callable[..., MissingPerson], q: str, hits: int
-) -> None:
-    skip_unicode_folding_on_sqlite(q)
-    make_case(name_native="Հովհաննիսյան")
-    make_case(name_native="Оганесян")
-    assert selectors.cases_named(selectors.cases_visible_to(caseworker), q).count() == hits
-
-
-def test_name_search_finds_a_case_number(
-    caseworker: User, make_case: Callable[..., MissingPerson]
-) -> None:
-    wanted = make_case()
-    make_case()
-    found = selectors.cases_named(
-        selectors.cases_visible_to(caseworker), wanted.case_number.lower()
-    )
-    assert list(found) == [wanted]
