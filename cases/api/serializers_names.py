@@ -77,11 +77,11 @@ class MatchRequestSerializer(StrictSerializer):
         return value
 
 
-class CandidateSerializer(serializers.Serializer):
+class MatchCandidateSerializer(serializers.Serializer):
     case = CaseSerializer(read_only=True)
     score = serializers.FloatField(help_text="0..1, calibrated (README: what a score means).")
     reasons = serializers.ListField(child=serializers.CharField())
 
 
 class MatchResponseSerializer(serializers.Serializer):
-    candidates = CandidateSerializer(many=True)
+    candidates = MatchCandidateSerializer(many=True)
