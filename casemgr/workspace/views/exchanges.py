@@ -25,6 +25,7 @@ from cases import selectors, services
 from cases.errors import DomainError
 from cases.models import Exchange, ExchangeStatus, ListingOutcome
 from cases.roles import is_supervisor
+from cases.search import cases_search
 
 EXCHANGED, NOT_RELEASED = ListingOutcome.EXCHANGED.value, ListingOutcome.NOT_RELEASED.value
 
@@ -72,7 +73,7 @@ def render_exchange(
     search = forms.SearchForm(request.GET)
     q = search.cleaned_data["q"] if search.is_valid() else ""
     if q:
-        candidates = selectors.cases_named(candidates, q)
+        candidates = cases_search(candidates, q)
     context = {
         "exchange": exchange,
         "rows": [(listing, outcomes.get(listing.case_id, "")) for listing in listings],
