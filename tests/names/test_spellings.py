@@ -101,6 +101,7 @@ def test_a_caseworker_adds_a_spelling_with_a_staff_only_event(
         ("nickname", "Aram", "part"),
         ("given", "x" * 301, "text"),
         ("given", " -- 12 ", "text"),
+        ("given", "Aram\x07", "text"),
     ],
 )
 def test_a_bad_spelling_is_refused_naming_the_field(
@@ -109,6 +110,15 @@ def test_a_bad_spelling_is_refused_naming_the_field(
     with pytest.raises(InvalidInput) as refused:
         services.case_spelling_add(case=make_case(), actor=caseworker, part=part, text=text)
     assert field in refused.value.errors
+
+
+def test_a_spelling_loses_invisible_characters_that_could_deceive_a_family(
+    caseworker: Any, make_case: Any
+) -> None:
+    spelling = services.case_spelling_add(
+        case=make_case(), actor=caseworker, part="family", text="Ованесян\u202e\u200b"
+    )
+    assert spelling.text == "Ованесян"
 
 
 def test_someone_without_a_staff_role_cannot_add_a_spelling(outsider: Any, make_case: Any) -> None:
