@@ -34,6 +34,17 @@ STATUS_TO_NOTE: dict[str, tuple[str | None, bool]] = {
     Status.REMAINS_RETURNED: ("believed_dead", False),
     Status.CLOSED: (None, False),
 }
+# The way back (PFIF imports, cases/imports/services/pfif.py): the status a
+# note status suggests, (without contact, with contact). A suggestion only,
+# written on the staff note: an imported note never changes a status, and a
+# reported death is never applied by a message (two people, told in person).
+NOTE_TO_STATUS: dict[str, tuple[str | None, str | None]] = {
+    "believed_missing": (Status.MISSING, Status.MISSING),
+    "believed_alive": (Status.DETAINED, Status.FOUND_ALIVE),
+    "believed_dead": (Status.DECEASED, Status.DECEASED),
+    "is_note_author": (Status.FOUND_ALIVE, Status.FOUND_ALIVE),
+    "information_sought": (None, None),
+}
 # Plain public words of each status (English: PFIF has no language field).
 STATUS_TEXT: dict[str, str] = {
     Status.MISSING: "Missing; whereabouts not known.",

@@ -1,7 +1,8 @@
 """Reading an uploaded list: bytes in, a table of text out.
 
 What makes the whole file unusable is refused here, before anything is
-stored (FileRefused, a 400 naming the problem): not CSV or XLSX (the content
+stored (FileRefused, a 400 naming the problem): not CSV, XLSX or PFIF XML
+(cases/imports/pfif.py) (the content
 decides, never the file name), empty, a header only, too large, too many
 rows, a header wider than the column limit. What is wrong with one row only
 (a formula, an Excel error value, more values than the header has columns)
@@ -48,7 +49,8 @@ BINARY_MAGIC = {
     b"MZ": _lazy("a Windows program"),
     b"\x7fELF": _lazy("a program"),
 }
-SAVE_AS = _lazy("Save the list as CSV (UTF-8) or Excel (.xlsx).")
+SAVE_AS = _lazy("Save the list as CSV (UTF-8) or Excel (.xlsx), or send a PFIF 1.4 XML file.")
+XML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<")
 DELIMITERS = (";", ",", "\t")
 
 
@@ -89,6 +91,10 @@ class Limits:
         )
 
 
+def looks_like_xml(data: bytes) -> bool:
+    return bool(XML_START.match(data[:1024]))
+
+
 def not_a_list(what: str = "") -> FileRefused:
     if what:
         return FileRefused(
@@ -120,12 +126,18 @@ class Table:
     rows: list[RawRow]
     encoding: str = ""
     delimiter: str = ""
+    # Set when the format names its own fields (PFIF); else found by the header.
+    columns: dict[str, Any] | None = None
 
 
 def read_table(data: bytes, *, limits: Limits) -> Table:
     if not data.strip():
         raise empty()
     limits.check_size(len(data))
+    if looks_like_xml(data):
+        from cases.imports.pfif import read_pfif  # it builds on this module's Table
+
+        return read_pfif(data, limits=limits)
     if data.startswith(ZIP_MAGIC):
         return _read_xlsx(data, limits)
     if data.startswith(OLE_MAGIC):

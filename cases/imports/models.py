@@ -162,3 +162,25 @@ class ImportRow(models.Model):
 
     def __str__(self) -> str:
         return f"import #{self.batch_id} line {self.line}"
+
+
+class PfifRecord(models.Model):
+    """A PFIF record (person or note) once applied, and what it became: a
+    person record links to its case (and the capture report it made), a note
+    record to the timeline note it made. The same record in a later file
+    links to the same case and is never applied twice."""
+
+    record_id = models.CharField(max_length=500, unique=True)
+    case = models.ForeignKey(MissingPerson, on_delete=models.PROTECT, related_name="+")
+    made_object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    batch = models.ForeignKey(
+        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("PFIF record")
+        verbose_name_plural = _("PFIF records")
+
+    def __str__(self) -> str:
+        return f"PFIF record #{self.pk}"

@@ -9,7 +9,9 @@ from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
 from cases.errors import InvalidInput
-from cases.imports.models import ImportBatch, ImportRow, RowState
+from cases.bureau.pfif import record_domain
+from cases.imports.models import ImportBatch, ImportRow, PfifRecord, RowState
+from cases.models import MissingPerson
 from cases.roles import SUPERVISOR, is_supervisor
 
 
@@ -35,3 +37,25 @@ def import_rows(*, batch: ImportBatch, state: str | None = None) -> QuerySet[Imp
 def supervisors() -> QuerySet[Any]:
     """Active supervisors: who may run an import from the terminal."""
     return get_user_model().objects.filter(is_active=True, groups__name=SUPERVISOR).order_by("pk")
+
+
+def linked_case(record_id: str) -> MissingPerson | None:
+    """The case a PFIF person record belongs to: the one an earlier import
+    linked it to, or ours when the record is one of our own
+    (PFIF_DOMAIN/case number, as cases/bureau/pfif.py writes it)."""
+    linked = PfifRecord.objects.select_related("case").filter(record_id=record_id).first()
+    if linked is not None:
+        return linked.case
+    domain, _sep, local = record_id.partition("/")
+    if domain != record_domain() or not local:
+        return None
+    return MissingPerson.objects.filter(case_number=local).first()
+
+
+def records_known(record_ids: list[str]) -> set[str]:
+    """Which of these PFIF records were applied already."""
+    return set(PfifRecord.objects.filter(record_id__in=record_ids).values_list("record_id", flat=True))
+
+
+def is_own_record(record_id: str) -> bool:
+    return record_id.partition("/")[0] == record_domain()

@@ -7,7 +7,7 @@ A row that cannot be understood raises RowInvalid naming the column.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -45,6 +45,12 @@ class RowData:
     service_number: str = ""
     place_of_birth: str = ""
     rank: str = ""
+    # PFIF persons only: what a list of names does not carry.
+    sex: str = ""
+    name_native: str = ""
+    age: str = ""
+    record_id: str = ""
+    notes: list[dict[str, str]] = field(default_factory=list)
 
     def query(self) -> MatchQuery:
         return MatchQuery(

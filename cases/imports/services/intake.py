@@ -28,7 +28,9 @@ from cases.imports.models import (
     Purpose,
     RowState,
 )
-from cases.imports.values import interpret
+from cases.imports.pfif import interpret_person
+from cases.imports.selectors import linked_case
+from cases.imports.values import RowData, interpret
 from cases.matching import Candidate, match_candidates
 from cases.models import Exchange, ExchangeStatus
 from cases.services import refuse_future_dates, require_supervisor, validate_instance
@@ -64,9 +66,10 @@ def import_create(
     _check_purpose(purpose, exchange, reported_on)
     try:
         table = read_table(data, limits=Limits.from_settings())
-        mapping = find_columns(table.header, columns)
+        mapping = table.columns if table.columns is not None else find_columns(table.header, columns)
     except ImportProblem as exc:
         raise InvalidInput({exc.field: exc.message}) from exc
+    _check_kind(table.kind, purpose)
     batch = ImportBatch(
         file_name=file_name[:255],
         file_kind=table.kind,
@@ -145,6 +148,13 @@ def _check_purpose(purpose: str, exchange: Exchange | None, reported_on: date | 
         if exchange is not None:
             raise InvalidInput({"exchange": _("Only an exchange list names an exchange.")})
         refuse_future_dates({"reported_on": reported_on}, ["reported_on"])
+
+
+def _check_kind(kind: str, purpose: str) -> None:
+    if kind == "pfif" and purpose != Purpose.CAPTURE_REPORT:
+        raise InvalidInput(
+            {"purpose": _("A PFIF file brings persons and their notes: import it as capture reports.")}
+        )
 
 
 def _labels(header: Sequence[str]) -> list[str]:
@@ -281,16 +291,30 @@ def _save_matched(rows: list[ImportRow]) -> None:
 def _match_row(batch: ImportBatch, row: ImportRow) -> None:
     if not row.error:
         try:
-            data = interpret(row.cells, batch.columns, name_order=batch.name_order)
+            data = _interpret(batch, row)
         except RowInvalid as exc:
             row.error = line_error(row.line, exc.message)
         else:
             row.data = data.to_json()
-            candidates = match_candidates(data.query(), limit=CANDIDATES_PER_ROW)
-            row.outcome, row.candidates = classify(candidates)
+            row.outcome, row.candidates = classify(_candidates(data))
     if row.error:
         row.outcome = RowState.ERROR
     row.state = RowState.SKIPPED if row.decision_action == Action.SKIP else row.outcome
+
+
+def _interpret(batch: ImportBatch, row: ImportRow) -> RowData:
+    if batch.file_kind == "pfif":
+        return interpret_person(batch.header, row.cells, name_order=batch.name_order)
+    return interpret(row.cells, batch.columns, name_order=batch.name_order)
+
+
+def _candidates(data: RowData) -> list[Candidate]:
+    """A PFIF record applied before (or one of our own records) is its case,
+    for certain; everything else goes to the matcher."""
+    linked = linked_case(data.record_id) if data.record_id else None
+    if linked is not None:
+        return [Candidate(case=linked, score=1.0, reasons=("same PFIF record",))]
+    return match_candidates(data.query(), limit=CANDIDATES_PER_ROW)
 
 
 def classify(candidates: Sequence[Candidate]) -> tuple[str, list[dict[str, Any]]]:

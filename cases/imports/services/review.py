@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from cases.errors import Conflict, DomainError, InvalidInput
 from cases.imports.models import Action, BatchStatus, ImportBatch, ImportRow, Purpose, RowState
 from cases.imports.services.intake import line_error, recount
+from cases.imports.services.pfif import pfif_person_apply
 from cases.imports.values import RowData
 from cases.models import ExchangeListing, MissingPerson
 from cases.services import capture_report_add, case_open, exchange_list_case, require_supervisor
@@ -200,12 +201,11 @@ def _apply_row(batch: ImportBatch, row_id: int) -> None:
 
 def _report_of(batch: ImportBatch, row: ImportRow, case: MissingPerson, actor: Any) -> int:
     data = RowData.from_json(row.data)
-    year_only = data.birth_year if data.date_of_birth is None and data.birth_year else None
     report = capture_report_add(
         actor=actor,
         case=case,
         source=batch.source,
-        source_detail=f"List import #{batch.pk}, line {row.line}",
+        source_detail=_detail(batch, row, data),
         reported_on=batch.reported_on,
         name_as_reported=data.name,
         patronymic_as_reported=data.patronymic,
@@ -215,9 +215,25 @@ def _report_of(batch: ImportBatch, row: ImportRow, case: MissingPerson, actor: A
         service_number_as_reported=data.service_number,
         verification=batch.verification,
         share_with_family=batch.share_with_family,
-        notes=f"Year of birth as reported: {year_only}." if year_only else "",
+        notes=_report_notes(data),
     )
     return report.pk
+
+
+def _detail(batch: ImportBatch, row: ImportRow, data: RowData) -> str:
+    if data.record_id:
+        return f"PFIF import #{batch.pk}, record {data.record_id}"[:500]
+    return f"List import #{batch.pk}, line {row.line}"
+
+
+def _report_notes(data: RowData) -> str:
+    """What the report has no field for: a year of birth alone, an age."""
+    said = []
+    if data.date_of_birth is None and data.birth_year:
+        said.append(f"Year of birth as reported: {data.birth_year}.")
+    if data.age:
+        said.append(f"Age as reported: {data.age}.")
+    return " ".join(said)
 
 
 def _open_case(row: ImportRow, actor: Any) -> MissingPerson:
@@ -231,10 +247,22 @@ def _open_case(row: ImportRow, actor: Any) -> MissingPerson:
         place_of_birth=data.place_of_birth,
         service_number=data.service_number,
         rank=data.rank,
+        sex=data.sex,
+        name_native=data.name_native,
     )
 
 
-def _apply_report(batch: ImportBatch, row: ImportRow, actor: Any) -> tuple[MissingPerson, int]:
+def _apply_report(
+    batch: ImportBatch, row: ImportRow, actor: Any
+) -> tuple[MissingPerson, int | None]:
+    if batch.file_kind == "pfif":
+        return pfif_person_apply(
+            batch=batch,
+            row=row,
+            actor=actor,
+            open_case=lambda: _open_case(row, actor),
+            add_report=lambda case: _report_of(batch, row, case, actor),
+        )
     case = row.decision_case if row.decision_action == Action.MATCH else _open_case(row, actor)
     assert case is not None
     return case, _report_of(batch, row, case, actor)
