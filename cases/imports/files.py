@@ -179,7 +179,7 @@ def _table(kind: str, lines: Iterable[RawRow], limits: Limits, **how: str) -> Ta
     body = list(_bounded(_fit(rows, len(header), limits.max_columns), limits))
     if not body:
         raise FileRefused(_("The file has a header but no rows."))
-    return Table(kind=kind, header=header, rows=body, **how)
+    return Table(kind=kind, header=header, rows=body, **how)  # type: ignore[arg-type]
 
 
 def _fit(rows: Iterable[RawRow], width: int, most: int) -> Iterator[RawRow]:

@@ -52,7 +52,7 @@ def read_pfif(data: bytes, *, limits: Limits) -> Table:
     persons = _persons(root, limits)
     if not persons:
         raise FileRefused(_("The PFIF file holds no <person>."))
-    header = _header(persons)
+    header = _header(persons, limits.max_columns)
     rows = [_row(line, person, header) for line, person in enumerate(persons, start=1)]
     columns = {name: {"index": header.index(name), "header": name} for name in _matched(header)}
     return Table(kind="pfif", header=header, rows=rows, columns=columns)
@@ -141,10 +141,16 @@ def _attach(persons: list[_Person], loose: list[dict[str, str]]) -> None:
             person.notes.append(note)
 
 
-def _header(persons: list[_Person]) -> list[str]:
+def _header(persons: list[_Person], most: int) -> list[str]:
+    """The PFIF fields the persons use, then the others by first appearance,
+    as many as the column limit leaves room for (every row is this wide)."""
     seen = [name for name in KNOWN if any(name in p.fields for p in persons)]
     for person in persons:
-        seen += [name for name in person.fields if name not in seen and name != NOTES]
+        for name in person.fields:
+            if len(seen) + 1 >= most:
+                return [*seen, NOTES]
+            if name not in seen and name != NOTES:
+                seen.append(name)
     return [*seen, NOTES]
 
 

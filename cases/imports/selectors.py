@@ -8,8 +8,8 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
-from cases.errors import InvalidInput
 from cases.bureau.pfif import record_domain
+from cases.errors import InvalidInput
 from cases.imports.models import ImportBatch, ImportRow, PfifRecord, RowState
 from cases.models import MissingPerson
 from cases.roles import SUPERVISOR, is_supervisor
@@ -54,7 +54,9 @@ def linked_case(record_id: str) -> MissingPerson | None:
 
 def records_known(record_ids: list[str]) -> set[str]:
     """Which of these PFIF records were applied already."""
-    return set(PfifRecord.objects.filter(record_id__in=record_ids).values_list("record_id", flat=True))
+    return set(
+        PfifRecord.objects.filter(record_id__in=record_ids).values_list("record_id", flat=True)
+    )
 
 
 def is_own_record(record_id: str) -> bool:

@@ -4,6 +4,7 @@ refused storing nothing; our own feed coming back adds nothing."""
 
 from __future__ import annotations
 
+from io import StringIO
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +61,10 @@ def test_an_outside_feed_keeps_its_unknown_fields_in_the_row_values(sup: Any) ->
     assert row["data"]["record_id"] == "personfinder.example.org/p.1"
     assert (row["data"]["family_name"], row["data"]["given_name"]) == ("Zakaryan", "Vahe")
     assert (row["data"]["birth_year"], row["data"]["sex"], row["state"]) == (1999, "", "new")
-    assert [n["note_record_id"].split("/")[1] for n in row["data"]["notes"]] == ["note.9", "note.10"]
+    assert [n["note_record_id"].split("/")[1] for n in row["data"]["notes"]] == [
+        "note.9",
+        "note.10",
+    ]
 
 
 def test_a_reported_death_is_a_staff_note_and_never_a_death(sup: Any) -> None:
@@ -152,7 +156,7 @@ def test_import_list_reads_a_pfif_file(tmp_path: Path, supervisor: Any) -> None:
     path.write_bytes(FEED)
     call_command(
         "import_list", str(path), "--source", "other", "--purpose", "capture_report",
-        "--reported-on", "2021-01-05", stdout=open("/dev/null", "w"),
+        "--reported-on", "2021-01-05", stdout=StringIO(),
     )  # fmt: skip
     batch = ImportBatch.objects.get()
     assert (batch.file_kind, batch.status, batch.new) == ("pfif", "review", 1)
@@ -163,3 +167,10 @@ def test_the_way_back_agrees_with_the_export(note_status: str) -> None:
     for suggested in {s for s in NOTE_TO_STATUS[note_status] if s}:
         if note_status not in ("is_note_author", "information_sought"):
             assert STATUS_TO_NOTE[suggested][0] == note_status
+
+
+def test_unknown_fields_past_the_column_limit_are_not_kept(sup: Any, settings: Any) -> None:
+    settings.IMPORT_MAX_COLUMNS = 4
+    many = "".join(f"<ext:f{i}>x</ext:f{i}>" for i in range(50))
+    batch = _upload_ok(sup, pfif(person(many, person_record_id="x.org/1", full_name="A B")))
+    assert batch.header == ["person_record_id", "full_name", "f0", "notes"]

@@ -115,7 +115,9 @@ def test_a_note_status_never_changes_the_case_status(sup: Any, exported: Any) ->
     content, _originals = exported
     _import_all_new(sup, content)
     assert set(MissingPerson.objects.values_list("status", flat=True)) == {"missing"}
-    suggested = CaseEvent.objects.filter(kind=EventKind.NOTE).values_list("data__suggests", flat=True)
+    suggested = CaseEvent.objects.filter(kind=EventKind.NOTE).values_list(
+        "data__suggests", flat=True
+    )
     assert sorted(suggested) == ["detained", "found_alive", "missing"]
 
 
@@ -132,7 +134,9 @@ def test_the_same_records_in_another_file_link_to_the_same_cases_and_add_only_ne
 ) -> None:
     content, _originals = exported
     first = _import_all_new(sup, content)
-    extra = note(note_record_id="origin.example.am/note.later", status="believed_alive", text="Seen")
+    extra = note(
+        note_record_id="origin.example.am/note.later", status="believed_alive", text="Seen"
+    )
     later = content.replace(b"</pfif:person>", extra.encode() + b"</pfif:person>", 1)
     second = _import_all_new(sup, later, name="later.xml")
     assert MissingPerson.objects.count() == 2

@@ -66,7 +66,9 @@ def import_create(
     _check_purpose(purpose, exchange, reported_on)
     try:
         table = read_table(data, limits=Limits.from_settings())
-        mapping = table.columns if table.columns is not None else find_columns(table.header, columns)
+        mapping = (
+            table.columns if table.columns is not None else find_columns(table.header, columns)
+        )
     except ImportProblem as exc:
         raise InvalidInput({exc.field: exc.message}) from exc
     _check_kind(table.kind, purpose)
@@ -153,7 +155,11 @@ def _check_purpose(purpose: str, exchange: Exchange | None, reported_on: date | 
 def _check_kind(kind: str, purpose: str) -> None:
     if kind == "pfif" and purpose != Purpose.CAPTURE_REPORT:
         raise InvalidInput(
-            {"purpose": _("A PFIF file brings persons and their notes: import it as capture reports.")}
+            {
+                "purpose": _(
+                    "A PFIF file brings persons and their notes: import it as capture reports."
+                )
+            }
         )
 
 
