@@ -15,7 +15,10 @@ from cases.models import Exchange, ReportSource, Verification
 
 
 class ImportCreateSerializer(StrictSerializer):
-    file = serializers.FileField(help_text="The list: CSV (UTF-8 or Windows-1251) or XLSX.")
+    file = serializers.FileField(
+        help_text="The list: CSV (UTF-8 or Windows-1251), XLSX, or a PFIF 1.4 XML file "
+        "(capture reports only)."
+    )
     source = serializers.ChoiceField(choices=ReportSource.choices)  # type: ignore[assignment]
     purpose = serializers.ChoiceField(choices=Purpose.choices)
     exchange = serializers.PrimaryKeyRelatedField(

@@ -16,6 +16,8 @@ import hashlib
 import json
 from typing import Any
 
+from django.db import IntegrityError, transaction
+
 from cases.bureau.pfif import NOTE_TO_STATUS
 from cases.errors import Conflict
 from cases.imports.models import Action, ImportBatch, ImportRow, PfifRecord
@@ -40,9 +42,7 @@ def pfif_person_apply(
         made = linked.made_object_id if linked is not None else None
     else:
         made = add_report(case)
-        PfifRecord.objects.create(
-            record_id=data.record_id, case=case, made_object_id=made, batch=batch
-        )
+        _link(data.record_id, case, made, batch)
     pfif_notes_apply(case=case, data=data, batch=batch, actor=actor)
     return case, made
 
@@ -70,12 +70,25 @@ def pfif_notes_apply(*, case: MissingPerson, data: RowData, batch: ImportBatch, 
     made = 0
     for note_id, note in notes.items():
         if note_id in fresh and not is_own_record(note_id):
-            event = _note_event(case, note, actor)
-            PfifRecord.objects.create(
-                record_id=note_id, case=case, made_object_id=event.pk, batch=batch
-            )
+            _link(note_id, case, _note_event(case, note, actor).pk, batch)
             made += 1
     return made
+
+
+def _link(record_id: str, case: MissingPerson, made: int | None, batch: ImportBatch) -> None:
+    """Remember what the record became. Another import applying the same
+    record at this moment wins; this row is refused (all it made undone)
+    and links to that case when applied again."""
+    try:
+        with transaction.atomic():
+            PfifRecord.objects.create(
+                record_id=record_id, case=case, made_object_id=made, batch=batch
+            )
+    except IntegrityError:
+        raise Conflict(
+            f"PFIF record {record_id} was applied by another import at the same moment; "
+            "apply again."
+        ) from None
 
 
 def _note_id(person_id: str, note: dict[str, str]) -> str:
