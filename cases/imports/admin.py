@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from cases.admin_support import ReadOnlyAdmin
-from cases.imports.models import ImportBatch, ImportRow
+from cases.imports.models import ImportBatch, ImportRow, PfifRecord
 
 
 @admin.register(ImportBatch)
@@ -58,3 +58,14 @@ class ImportRowAdmin(ReadOnlyAdmin):
     @admin.display(description="error")
     def error_text(self, obj: ImportRow) -> str:
         return obj.error or obj.apply_error
+
+
+@admin.register(PfifRecord)
+class PfifRecordAdmin(ReadOnlyAdmin):
+    """Which PFIF person or note became which case (and report or note)."""
+
+    list_display = ("record_id", "case", "made_object_id", "batch", "created_at")
+    list_select_related = ("case", "batch")
+    search_fields = ("record_id", "case__case_number")
+    readonly_fields = tuple(f.name for f in PfifRecord._meta.fields)
+    show_full_result_count = False

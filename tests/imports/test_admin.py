@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from cases.imports.models import ImportBatch
 from tests.imports.lists import csv_bytes, upload
+from tests.imports.pfif_files import apply, decide_all, person, pfif
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +68,11 @@ def test_a_caseworker_does_not_see_imports_in_the_admin(caseworker: Any, sup: An
 
 
 @pytest.mark.parametrize(
-    "url", ["admin:imports_importbatch_changelist", "admin:imports_importrow_changelist"]
+    "url",
+    [
+        "admin:imports_importbatch_changelist",
+        "admin:imports_importrow_changelist",
+    ],
 )
 def test_the_lists_do_not_query_once_per_row(admin_client_of: Client, sup: Any, url: str) -> None:
     add_list(sup, "Оганесян Арам")
@@ -75,3 +80,37 @@ def test_the_lists_do_not_query_once_per_row(admin_client_of: Client, sup: Any, 
     for n in range(4):
         add_list(sup, f"Саргсян Давид{n}", f"Петросян Арам{n}")
     assert queries(admin_client_of, reverse(url)) == few
+
+
+def add_feed(sup: Any, *ids: str) -> None:
+    persons = [person(person_record_id=f"pf.example.org/{i}", full_name=f"Vahe Z{i}") for i in ids]
+    batch_id = upload(sup, pfif(*persons), name="feed.xml").json()["id"]
+    decide_all(sup, batch_id, "new")
+    apply(sup, batch_id)
+
+
+def test_a_supervisor_sees_which_pfif_record_became_which_case(
+    admin_client_of: Client, sup: Any
+) -> None:
+    add_feed(sup, "1")
+    page = admin_client_of.get(reverse("admin:imports_pfifrecord_changelist"))
+    assert "pf.example.org/1" in page.content.decode()
+    assert 'name="_save"' not in page.content.decode()
+
+
+def test_a_caseworker_does_not_see_pfif_records_in_the_admin(caseworker: Any) -> None:
+    caseworker.is_staff = True
+    caseworker.save()
+    client = Client()
+    client.force_login(caseworker)
+    assert client.get(reverse("admin:imports_pfifrecord_changelist")).status_code == 403
+
+
+def test_the_pfif_records_list_does_not_query_once_per_record(
+    admin_client_of: Client, sup: Any
+) -> None:
+    add_feed(sup, "1")
+    url = reverse("admin:imports_pfifrecord_changelist")
+    few = queries(admin_client_of, url)
+    add_feed(sup, "2", "3", "4")
+    assert queries(admin_client_of, url) == few
