@@ -174,3 +174,16 @@ def test_unknown_fields_past_the_column_limit_are_not_kept(sup: Any, settings: A
     many = "".join(f"<ext:f{i}>x</ext:f{i}>" for i in range(50))
     batch = _upload_ok(sup, pfif(person(many, person_record_id="x.org/1", full_name="A B")))
     assert batch.header == ["person_record_id", "full_name", "f0", "notes"]
+
+
+def test_a_record_of_our_domain_naming_no_case_of_ours_is_linked_like_any_other(
+    sup: Any, settings: Any
+) -> None:
+    settings.PFIF_DOMAIN = "bureau.example.am"
+    feed = pfif(person(person_record_id="bureau.example.am/2099-99999", full_name="Vahe Zakaryan"))
+    for name in ("a.xml", "b.xml"):
+        batch = _upload_ok(sup, feed + f"<!-- {name} -->".encode())
+        decide_all(sup, batch.pk, "new")
+        apply(sup, batch.pk)
+    assert MissingPerson.objects.count() == 1
+    assert CaptureReport.objects.count() == 1

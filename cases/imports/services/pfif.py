@@ -37,9 +37,12 @@ def pfif_person_apply(
     `add_report` are the list imports' own ways (services/review.py)."""
     data = RowData.from_json(row.data)
     linked = PfifRecord.objects.select_for_update().filter(record_id=data.record_id).first()
-    case = _case_for(row, data, linked, open_case)
-    if linked is not None or is_own_record(data.record_id):
-        made = linked.made_object_id if linked is not None else None
+    known = linked.case if linked is not None else linked_case(data.record_id)
+    case = _case_for(row, data, known, open_case)
+    if linked is not None:
+        made = linked.made_object_id
+    elif known is not None and is_own_record(data.record_id):
+        made = None  # one of our own cases, back from our own feed
     else:
         made = add_report(case)
         _link(data.record_id, case, made, batch)
@@ -48,9 +51,8 @@ def pfif_person_apply(
 
 
 def _case_for(
-    row: ImportRow, data: RowData, linked: PfifRecord | None, open_case: Any
+    row: ImportRow, data: RowData, known: MissingPerson | None, open_case: Any
 ) -> MissingPerson:
-    known = linked.case if linked is not None else linked_case(data.record_id)
     if row.decision_action == Action.MATCH:
         assert row.decision_case is not None
         if known is not None and known.pk != row.decision_case.pk:
