@@ -18,12 +18,15 @@ from typing import Any
 
 from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_cool_off
+from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+# No account's name is longer (django.contrib.auth's User.username).
+USERNAME_MAX = 150
 # Stands in for the username when an invitation's token is what is guessed.
 INVITATION = "(invitation)"
 LOCKED_OUT = "locked_out"
@@ -58,6 +61,17 @@ def lockout_response(
         response = render(request, "registration/locked_out.html", context, status=429)
     response["Retry-After"] = retry_after
     return response
+
+
+def lockout_username(request: HttpRequest, credentials: Any) -> str | None:
+    """AXES_USERNAME_CALLABLE: the name a failure is counted against, as axes
+    reads it (the credentials, else the posted form), cut to the longest name
+    an account may have. Axes stores it in a varchar(255): a longer name sent
+    to a login form was a DataError (500). A cut name still counts against
+    its own (name, address) pair, so nobody is locked out from elsewhere."""
+    data = credentials if credentials else getattr(request, "data", request.POST)
+    username = data.get(settings.AXES_USERNAME_FORM_FIELD)
+    return None if username is None else str(username)[:USERNAME_MAX]
 
 
 def invitation_locked(request: HttpRequest) -> bool:

@@ -120,3 +120,16 @@ def test_a_failure_on_the_form_counts_with_the_api_for_the_same_pair(
     for i in range(settings.AXES_FAILURE_LIMIT - half):
         token_login(caseworker.username, f"guess{i}", ATTACKER)
     assert token_login(caseworker.username, PASSWORD, ATTACKER).status_code == 429
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/accounts/login/", "/admin/login/"])
+def test_a_name_longer_than_any_account_counts_as_a_failure_not_a_crash(
+    url: str,
+) -> None:
+    # Axes keeps the name in a varchar(255): a longer one was a DataError (500).
+    name = "x" * 300
+    codes = [form_login(url, name, f"guess{i}", ATTACKER).status_code for i in range(2)]
+    assert codes == [200, 200]
+    attempt = AccessAttempt.objects.get(ip_address=ATTACKER)
+    assert (attempt.username, attempt.failures_since_start) == ("x" * 150, 2)

@@ -167,16 +167,9 @@ def test_no_hostile_input_gets_a_500(
     assert failures == []
 
 
-# django-axes records a failed login's username in a varchar(255): a longer
-# one is a DataError (500) on both login forms. Found by this test when the
-# lockout landed on main; left to the lockout's owner, held here as a strict
-# xfail so that the fix turns it green.
-AXES_LONG_USERNAME = pytest.mark.xfail(
-    strict=True, reason="axes stores a username longer than 255 characters: DataError"
-)
 PAGE_FORMS = [
-    pytest.param("/accounts/login/", marks=AXES_LONG_USERNAME),
-    pytest.param("/admin/login/", marks=AXES_LONG_USERNAME),
+    "/accounts/login/",
+    "/admin/login/",
     "/family/invite/not-a-token/",
     "/optout/not-a-token/",
 ]
