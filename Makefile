@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: install browser-deps run serve test lint typecheck check worker beat bench clean
+.PHONY: install browser-deps run serve test lint typecheck check worker beat bench clean messages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,16 @@ typecheck: install
 	$(PY) -m mypy accounts casemgr cases families
 
 check: lint test
+
+## make messages: refresh every .po from the code (needs system gettext), then compile the .mo
+## files that are committed. Each app's catalogue is made inside the app, without settings,
+## so that its strings land in <app>/locale/; the project's (templates/, casemgr/) in locale/.
+LOCALE_APPS := cases families $(patsubst %/locale,%,$(wildcard casemgr/*/locale))
+messages: install
+	$(PY) manage.py makemessages -l hy -l ru --no-obsolete --ignore='.venv/*' --ignore='tests/*' \
+		--ignore='bench/*' $(foreach app,$(LOCALE_APPS),--ignore='$(app)/*')
+	for app in $(LOCALE_APPS); do (cd $$app && ../$(VENV)/bin/django-admin makemessages -l hy -l ru --no-obsolete) || exit 1; done
+	$(PY) manage.py compilemessages --ignore='.venv/*'
 
 worker: install
 	$(VENV)/bin/celery -A casemgr worker --loglevel=INFO --concurrency=2

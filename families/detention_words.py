@@ -9,7 +9,6 @@ hy and ru catalogues carry the translations.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django.utils import translation
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from cases.models import DetentionEventType, HealthState
+from families.dates import family_date
 
 T = DetentionEventType
 TOLD = frozenset({T.TRANSFER, T.HOSPITAL_ADMISSION, T.HEALTH, T.ICRC_VISIT, T.RELEASE})
@@ -64,18 +64,11 @@ def _sentence(kind: str, on: str, place: str, health: str) -> str | None:
     return None
 
 
-def _date(value: Any) -> str:
-    try:
-        return date.fromisoformat(str(value)).strftime("%d.%m.%Y")
-    except ValueError:
-        return ""
-
-
 def detention_sentence(data: dict[str, Any], language: str) -> str | None:
     """One detention event (its timeline data) in the family's language, or
     None when this event is never told."""
     kind = data.get("type")
-    on = _date(data.get("occurred_on"))
+    on = family_date(data.get("occurred_on"))
     if kind not in TOLD or not on:
         return None
     with translation.override(language):

@@ -9,8 +9,9 @@ from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from families.models import FamilyMember
+from families.models import FamilyMember, Language
 from families.optout import family_member_opt_out, optout_parse
+from families.texts import CHANNEL_PHRASES
 
 TEMPLATE = "notifications/optout.html"
 
@@ -25,9 +26,11 @@ def optout(request: HttpRequest, token: str) -> HttpResponse:
         member_id, channel = optout_parse(token)
         member = FamilyMember.objects.get(pk=member_id)
     except (signing.BadSignature, FamilyMember.DoesNotExist):
-        return render(request, TEMPLATE, {"state": "invalid"}, status=404)
+        # Whose link it was is unknown: say it in every language we send.
+        invalid = {"state": "invalid", "family_languages": Language.values}
+        return render(request, TEMPLATE, invalid, status=404)
     with translation.override(member.language):
-        context = {"channel": channel, "language": member.language, "token": token}
+        context = {"channel_label": str(CHANNEL_PHRASES.get(channel, "")), "token": token}
         if request.method == "POST":
             family_member_opt_out(member=member, channel=channel)
             return render(request, TEMPLATE, {**context, "state": "done"})

@@ -28,7 +28,7 @@ from cases.roles import is_caseworker
 from cases.selectors import reports_family_may_hear
 from cases.status import DEATH_STATUSES, Status
 from families.detention_words import detention_sentence
-from families.labels import AWAITING_CONTACT, family_status, status_label
+from families.labels import AWAITING_CONTACT, family_status, status_label, status_meaning
 from families.models import (
     FamilyEnquiry,
     FamilyLink,
@@ -38,7 +38,7 @@ from families.models import (
     NotificationStatus,
 )
 from families.texts import caseworker_contact
-from families.wording import hotline_name, report_sentence, update_words
+from families.wording import exchange_listed_sentence, hotline_name, report_sentence
 
 # The only event kinds a family may ever read, even if an event of another
 # kind were flagged family-visible by mistake.
@@ -105,9 +105,12 @@ class FamilyCaseView:
     name: str
     status: str
     status_label: str
+    status_meaning: str
+    status_next: str
     status_changed_at: datetime
     caseworker_name: str
     caseworker_phone: str
+    caseworker_assigned: bool
     updates: list[FamilyUpdate]
 
 
@@ -189,10 +192,10 @@ def _render(
         if to not in Status.values:
             return None
         if to in DEATH_STATUSES and event.pk not in told:
-            return AWAITING_CONTACT.get(language, AWAITING_CONTACT["en"])
+            return status_label(AWAITING_CONTACT, language)
         return status_label(to, language)
     if event.kind == EventKind.EXCHANGE_LISTED:
-        return update_words(language)["exchange_listed"]
+        return exchange_listed_sentence(language)
     if event.kind in REPORT_KINDS:
         report_id = data.get("report_id")
         report = reports.get(report_id) if isinstance(report_id, int) else None
@@ -223,13 +226,6 @@ def _updates_by_case(case_ids: Sequence[int], language: str) -> dict[int, list[F
     return updates
 
 
-def _caseworker_contact(case: MissingPerson, language: str) -> tuple[str, str]:
-    # The same person and number as the messages name (families.texts); where
-    # they say "our hotline", the portal names it too, never a login name.
-    name, phone = caseworker_contact(case)
-    return name or hotline_name(language), phone
-
-
 def family_case_views(member: FamilyMember, cases: Iterable[MissingPerson]) -> list[FamilyCaseView]:
     """The family projection of these cases (already checked to be the
     member's own): a fixed number of queries whatever their number."""
@@ -239,15 +235,21 @@ def family_case_views(member: FamilyMember, cases: Iterable[MissingPerson]) -> l
     views = []
     for case in cases:
         status, label = family_status(case, language)
-        name, phone = _caseworker_contact(case, language)
+        # The same person and number as the messages name (families.texts);
+        # where they say "our hotline", the portal names it, never a login name.
+        name, phone = caseworker_contact(case)
+        meaning, next_step = status_meaning(status, language)
         views.append(
             FamilyCaseView(
                 case_number=case.case_number,
                 name=strip_unsafe(case.name_native or case.full_name),
                 status=status,
                 status_label=label,
+                status_meaning=meaning,
+                status_next=next_step,
                 status_changed_at=case.status_changed_at,
-                caseworker_name=name,
+                caseworker_name=name or hotline_name(language),
+                caseworker_assigned=bool(name),
                 caseworker_phone=phone,
                 updates=updates.get(case.pk, []),
             )

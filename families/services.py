@@ -19,7 +19,8 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, pgettext
 
 from cases.errors import Conflict, DomainError, InvalidInput
 from cases.models import EventKind, MissingPerson
@@ -212,12 +213,6 @@ def family_member_update(
 
 # --- Invitations --------------------------------------------------------------------
 
-INVITATION_SUBJECT = {
-    "en": "Your invitation to the family portal",
-    "ru": "Приглашение на семейный портал",
-    "hy": "Հրավեր ընտանեկան պորտալ",
-}
-
 
 class InvitationNotSent(DomainError):
     """The mail server refused or could not be reached; the invitation was
@@ -231,14 +226,19 @@ def _invitation_link(token: str) -> str:
 
 
 def _send_invitation(member: FamilyMember, token: str, invitation: Invitation) -> None:
-    language = member.language if member.language in INVITATION_SUBJECT else "en"
-    body = render_to_string(
-        f"families/invitation_email_{language}.txt",
-        {"link": _invitation_link(token), "expires_at": invitation.expires_at, "member": member},
-    )
+    with translation.override(member.language):
+        subject = pgettext("subject", "Your invitation to the family portal")
+        body = render_to_string(
+            "families/invitation_email.txt",
+            {
+                "link": _invitation_link(token),
+                "expires_at": invitation.expires_at,
+                "member": member,
+            },
+        )
     try:
         send_mail(
-            INVITATION_SUBJECT[language],
+            subject,
             body,
             settings.DEFAULT_FROM_EMAIL,
             [member.email],
@@ -294,7 +294,7 @@ def _invitation_store(*, member: FamilyMember, actor: Any) -> tuple[Invitation, 
 
 def _check_username(username: Any) -> str:
     if not isinstance(username, str) or not username.strip():
-        raise InvalidInput({"username": "Choose a username."})
+        raise InvalidInput({"username": gettext("Choose a username.")})
     username = username.strip()
     user_model = get_user_model()
     field = user_model._meta.get_field(user_model.USERNAME_FIELD)
@@ -305,13 +305,13 @@ def _check_username(username: Any) -> str:
     if user_model._default_manager.filter(
         **{f"{user_model.USERNAME_FIELD}__iexact": username}
     ).exists():
-        raise InvalidInput({"username": "This username is taken; choose another."})
+        raise InvalidInput({"username": gettext("This username is taken; choose another.")})
     return username
 
 
 def _check_password(password: Any, user: Any) -> str:
     if not isinstance(password, str) or not password:
-        raise InvalidInput({"password": "Choose a password."})
+        raise InvalidInput({"password": gettext("Choose a password.")})
     try:
         validate_password(password, user=user)
     except ValidationError as exc:
@@ -330,7 +330,9 @@ def _account_create(*, member: FamilyMember, username: Any, password: Any, actor
         with transaction.atomic():
             user.save()
     except IntegrityError as exc:  # the same name chosen a moment ago by someone else
-        raise InvalidInput({"username": "This username is taken; choose another."}) from exc
+        raise InvalidInput(
+            {"username": gettext("This username is taken; choose another.")}
+        ) from exc
     member.user = user
     member._history_user = actor or user  # type: ignore[attr-defined]
     member.save(update_fields=["user", "updated_at"])
@@ -364,11 +366,11 @@ def invitation_accept(*, token: Any, username: Any, password: Any) -> Any:
     now = timezone.now()
     refusal = invitation_refusal(invitation, now=now)
     if refusal:
-        raise InvalidInput({"token": refusal_message(refusal, "en")})
+        raise InvalidInput({"token": refusal_message(refusal, translation.get_language())})
     assert invitation is not None
     member = FamilyMember.objects.select_for_update().get(pk=invitation.member_id)
     if member.user_id is not None:
-        raise InvalidInput({"token": refusal_message("used", "en")})
+        raise InvalidInput({"token": refusal_message("used", translation.get_language())})
     user = _account_create(member=member, username=username, password=password, actor=None)
     invitation.used_at = now
     invitation.save(update_fields=["used_at"])

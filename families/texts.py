@@ -1,5 +1,7 @@
-"""What a relative is told, in their language: one template per event kind
-and language under templates/notifications/<language>/<kind>.txt.
+"""What a relative is told, in their language: one template per event kind,
+families/templates/notifications/<kind>.txt, in English with {% translate %}
+and {% blocktranslate %}; rendered under translation.override(language), so
+the Armenian and Russian come from families/locale/.
 
 Each template holds three parts, chosen by `part`: the subject, the body
 (email, webhook and the portal) and the SMS. The email's HTML is the body
@@ -15,13 +17,15 @@ from typing import Any
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import translation
 from django.utils.html import escape, linebreaks
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import pgettext_lazy
 
 from cases.models import CaptureReport, CaseEvent, EventKind, MissingPerson
 from cases.plaintext import strip_unsafe
 from cases.status import DEATH_STATUSES, Status
+from families.dates import family_date
 from families.detention_words import detention_sentence
 from families.labels import AWAITING_CONTACT, family_status, status_label
 from families.models import FamilyMember
@@ -33,13 +37,16 @@ EXCHANGE_LISTED = "exchange_listed"
 CAPTURE_REPORT = "capture_report"
 NOTE = "note"
 DETENTION = "detention"
+# UCS-2 (Armenian, Cyrillic): 201 characters; a fourth part arrives late or
+# out of order on old phones.
+SMS_MAX_PARTS = 3
 MESSAGE_KINDS = (STATUS_CHANGED, EXPECT_CONTACT, EXCHANGE_LISTED, CAPTURE_REPORT, NOTE, DETENTION)
 
 # "To stop receiving these messages <by email>": the channel as an adverbial.
-CHANNEL_PHRASES: dict[str, dict[str, str]] = {
-    "en": {"email": "by email", "sms": "by SMS", "webhook": "by webhook"},
-    "ru": {"email": "по электронной почте", "sms": "по SMS", "webhook": "через вебхук"},
-    "hy": {"email": "էլեկտրոնային փոստով", "sms": "SMS-ով", "webhook": "վեբհուկով"},
+CHANNEL_PHRASES = {
+    "email": pgettext_lazy("channel phrase", "by email"),
+    "sms": pgettext_lazy("channel phrase", "by SMS"),
+    "webhook": pgettext_lazy("channel phrase", "by webhook"),
 }
 
 
@@ -83,25 +90,11 @@ def family_facts(event: CaseEvent, language: str) -> FamilyFacts:
     kind = message_kind(event) or ""
     to = event.data.get("to")
     if kind == EXPECT_CONTACT:
-        return FamilyFacts(kind, "awaiting_contact", AWAITING_CONTACT[language])
+        return FamilyFacts(kind, AWAITING_CONTACT, status_label(AWAITING_CONTACT, language))
     if to in Status.values:
         return FamilyFacts(kind, to, status_label(to, language))
     status, label = family_status(event.case, language)
     return FamilyFacts(kind, status, label)
-
-
-def _date(value: Any) -> str:
-    if not value:
-        return ""
-    if hasattr(value, "hour"):
-        value = timezone.localtime(value).date()
-    if isinstance(value, str):
-        try:
-            year, month, day = value[:10].split("-")
-            return f"{day}.{month}.{year}"
-        except ValueError:
-            return ""
-    return value.strftime("%d.%m.%Y")
 
 
 def person_name(case: MissingPerson, language: str) -> str:
@@ -109,6 +102,15 @@ def person_name(case: MissingPerson, language: str) -> str:
     if language == "hy" and case.name_native:
         return case.name_native
     return case.full_name
+
+
+def sms_given_name(case: MissingPerson, language: str) -> str:
+    """The first name an SMS opens with: an older Armenian reader may not
+    read Latin letters, so hy takes the first word of the native-script name
+    (given name first, as the registry stores it)."""
+    if language == "hy" and case.name_native.strip():
+        return case.name_native.split()[0]
+    return case.given_name
 
 
 def caseworker_contact(case: MissingPerson) -> tuple[str, str]:
@@ -128,7 +130,7 @@ def _report_context(event: CaseEvent) -> dict[str, Any]:
     report = CaptureReport.objects.filter(pk=event.data.get("report_id")).first()
     verification = report.verification if report else event.data.get("verification", "")
     return {
-        "report_date": _date(report.reported_on) if report else "",
+        "report_date": family_date(report.reported_on) if report else "",
         "verification": verification,
     }
 
@@ -139,12 +141,11 @@ def event_context(event: CaseEvent) -> dict[str, Any]:
     contact_name, contact_phone = caseworker_contact(case)
     context: dict[str, Any] = {
         "case_number": case.case_number,
-        "given_name": case.given_name,
         "contact_name": contact_name,
         "contact_phone": contact_phone,
-        "event_date": _date(event.at),
+        "event_date": family_date(event.at),
         "outcome": event.data.get("outcome", ""),
-        "exchange_date": _date(event.data.get("scheduled_for")),
+        "exchange_date": family_date(event.data.get("scheduled_for")),
         "note_text": str(event.data.get("text", "")).strip(),
         "portal_url": settings.SITE_URL.rstrip("/") + "/",
     }
@@ -179,24 +180,27 @@ def render_message(
     context = {
         **(base_context or event_context(event)),
         "name": person_name(event.case, language),
+        "given_name": sms_given_name(event.case, language),
+        "status": facts.status,
         "status_label": facts.status_label,
         "optout_url": optout_link,
-        "channel_label": CHANNEL_PHRASES[language].get(channel, ""),
         "language": language,
         "detention_sentence": detention_sentence(event.data, language) or "",
     }
-    template = f"notifications/{language}/{kind}.txt"
-    subject = _one_line(render_to_string(template, {**context, "part": "subject"}))
-    body = _tidy(render_to_string(template, {**context, "part": "body"}))
-    sms = _one_line(render_to_string(template, {**context, "part": "sms"}))
-    html = render_to_string(
-        "notifications/email.html",
-        {
-            **context,
-            "subject": subject,
-            "body_html": body_to_html(body, [optout_link, context["portal_url"]]),
-        },
-    )
+    template = f"notifications/{kind}.txt"
+    with translation.override(language):
+        context["channel_label"] = str(CHANNEL_PHRASES.get(channel, ""))
+        subject = _one_line(render_to_string(template, {**context, "part": "subject"}))
+        body = _tidy(render_to_string(template, {**context, "part": "body"}))
+        sms = _sms_text(template, context)
+        html = render_to_string(
+            "notifications/email.html",
+            {
+                **context,
+                "subject": subject,
+                "body_html": body_to_html(body, [optout_link, context["portal_url"]]),
+            },
+        )
     # Whatever was stored before names were cleaned (cases.plaintext), and
     # staff names set in Django's own user admin, go out without invisible
     # characters.
@@ -208,6 +212,17 @@ def render_message(
     )
 
 
+def _sms_text(template: str, context: dict[str, Any]) -> str:
+    """A family's SMS never needs more than SMS_MAX_PARTS. The kinds that carry
+    free text (a caseworker's note, a place of detention) send a pointer to
+    the portal, which shows it whole, when the text would need more."""
+    sms = _one_line(render_to_string(template, {**context, "part": "sms"}))
+    if sms_segments(sms) > SMS_MAX_PARTS:
+        pointer = {**context, "part": "sms", "sms_pointer": True}
+        sms = _one_line(render_to_string(template, pointer))
+    return sms
+
+
 def body_to_html(body: str, links: list[str]) -> SafeString:
     """The text body as HTML paragraphs, escaped, with our own links made
     clickable (the only links in a message; urlize would scan every word)."""
@@ -217,3 +232,19 @@ def body_to_html(body: str, links: list[str]) -> SafeString:
         pattern = re.compile("(" + "|".join(map(re.escape, urls)) + r")(?=[\s<]|$)")
         html = pattern.sub(r'<a href="\1">\1</a>', html)
     return mark_safe(html)  # noqa: S308 - built from escaped text above
+
+
+def sms_segments(text: str) -> int:
+    """How many SMS parts a text takes: GSM-7 when it can, else UCS-2."""
+    gsm = (
+        "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡"
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+    )
+    extended = "^{}\\[~]|€"
+    if all(ch in gsm or ch in extended for ch in text):
+        length = sum(2 if ch in extended else 1 for ch in text)
+        single, multi = 160, 153
+    else:
+        length = sum(2 if ord(ch) > 0xFFFF else 1 for ch in text)
+        single, multi = 70, 67
+    return 1 if length <= single else -(-length // multi)

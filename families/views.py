@@ -1,7 +1,9 @@
 """The family portal's pages: the relative's cases, and accepting an invitation.
 
 Server-rendered and small, to read well on an old phone over a slow line.
-The same selectors and services as the API stand behind them.
+The same selectors and services as the API stand behind them. A relative
+reads every page in their own language (translation.override), whatever
+the browser asks for.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -23,7 +26,7 @@ from cases.errors import InvalidInput
 from cases.roles import is_caseworker
 from families import selectors, services
 from families.api.views import AcceptInviteThrottle
-from families.wording import accept_words, delivery_words, page_words
+from families.wording import channel_name, delivery_state, refusal_message
 
 # The latest messages shown on the page; the API pages through all of them.
 PORTAL_MESSAGES = 20
@@ -47,25 +50,20 @@ def landing(request: HttpRequest) -> HttpResponseRedirect:
 def portal(request: HttpRequest) -> HttpResponse:
     member = selectors.member_for_user(request.user)
     if member is None:
-        words = page_words(translation.get_language() or "en")
-        return render(request, "families/forbidden.html", {"words": words}, status=403)
+        return render(request, "families/forbidden.html", status=403)
     views = selectors.family_case_views(member, selectors.family_cases(member))
-    delivery = delivery_words(member.language)
+    language = member.language
     messages = [
-        {"note": n, "state": delivery.get(n.status, n.status)}
+        {
+            "note": n,
+            "channel": channel_name(n.channel, language),
+            "state": delivery_state(n.status, language),
+        }
         for n in selectors.family_notifications(member)[:PORTAL_MESSAGES]
     ]
     with translation.override(member.language):
-        return render(
-            request,
-            "families/portal.html",
-            {
-                "cases": views,
-                "messages_sent": messages,
-                "words": page_words(member.language),
-                "member": member,
-            },
-        )
+        context = {"cases": views, "messages_sent": messages, "member": member}
+        return render(request, "families/portal.html", context)
 
 
 class AcceptInviteForm(forms.Form):
@@ -73,14 +71,10 @@ class AcceptInviteForm(forms.Form):
     password = forms.CharField(widget=forms.PasswordInput, strip=False, max_length=4096)
     password2 = forms.CharField(widget=forms.PasswordInput, strip=False, max_length=4096)
 
-    def __init__(self, *args: Any, words: dict[str, str], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.words = words
-
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("password") and data.get("password") != data.get("password2"):
-            self.add_error("password2", self.words["mismatch"])
+            self.add_error("password2", gettext_lazy("The two passwords are not the same."))
         return data
 
 
@@ -95,30 +89,33 @@ def accept_invite(request: HttpRequest, token: str) -> HttpResponse:
     if invitation_locked(request):
         return lockout_response(request, None, None)
     invitation = selectors.invitation_for_token(token)
-    language = invitation.member.language if invitation else "en"
-    words = accept_words(language)
-    context: dict[str, Any] = {"words": words, "language": language}
+    language = invitation.member.language if invitation else translation.get_language()
+    with translation.override(language):  # the form, its errors and the password rules
+        return _accept_invite(request, token, invitation)
+
+
+def _accept_invite(request: HttpRequest, token: str, invitation: Any) -> HttpResponse:
+    context: dict[str, Any] = {}
     refusal = selectors.invitation_refusal(invitation, now=timezone.now())
     if refusal:
         invitation_failed(request)  # a guessed or spent token counts towards the lockout
-        context["refusal"] = words[refusal]
-        return _render_accept(request, context, language, status=400)
-    form = AcceptInviteForm(request.POST or None, words=words)
+        context["refusal"] = refusal_message(refusal, translation.get_language())
+        return _render_accept(request, context, status=400)
+    form = AcceptInviteForm(request.POST or None)
     context["form"] = form
     if request.method != "POST":
-        return _render_accept(request, context, language)
+        return _render_accept(request, context)
     if _throttled(request):
-        context["refusal"] = words["throttled"]
-        return _render_accept(request, context, language, status=429)
+        context["refusal"] = gettext("Too many attempts. Wait a minute and try again.")
+        return _render_accept(request, context, status=429)
     if not form.is_valid():
-        return _render_accept(request, context, language, status=400)
+        return _render_accept(request, context, status=400)
     try:
-        with translation.override(language):  # the password rules speak their language
-            user = services.invitation_accept(
-                token=token,
-                username=form.cleaned_data["username"],
-                password=form.cleaned_data["password"],
-            )
+        user = services.invitation_accept(
+            token=token,
+            username=form.cleaned_data["username"],
+            password=form.cleaned_data["password"],
+        )
     except InvalidInput as exc:
         if "token" in exc.errors:
             invitation_failed(request)
@@ -126,13 +123,12 @@ def accept_invite(request: HttpRequest, token: str) -> HttpResponse:
         for field in ("username", "password"):
             for message in exc.errors.get(field, []):
                 form.add_error(field, message)
-        return _render_accept(request, context, language, status=400)
+        return _render_accept(request, context, status=400)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     return redirect(reverse("families:portal"))
 
 
 def _render_accept(
-    request: HttpRequest, context: dict[str, Any], language: str, *, status: int = 200
+    request: HttpRequest, context: dict[str, Any], *, status: int = 200
 ) -> HttpResponse:
-    with translation.override(language):
-        return render(request, "families/accept_invite.html", context, status=status)
+    return render(request, "families/accept_invite.html", context, status=status)

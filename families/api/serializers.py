@@ -162,6 +162,8 @@ class FamilyCaseSerializer(serializers.Serializer):
     name = serializers.CharField()
     status = serializers.CharField()
     status_label = serializers.CharField()
+    status_meaning = serializers.CharField()
+    status_next = serializers.CharField()
     status_changed_at = serializers.DateTimeField()
     caseworker = CaseworkerContactSerializer(source="*")
     updates = FamilyUpdateSerializer(many=True)

@@ -43,8 +43,8 @@ def test_a_status_change_reaches_each_verified_relative_on_each_channel_in_their
     )
     assert all(n.status == NotificationStatus.SENT for n in rows)
     by_member = {(n.member_id, n.channel): n for n in rows}
-    assert "Գերության մեջ գտնվելը հաստատված է" in by_member[(mother.pk, "email")].body_text
-    assert "Нахождение в плену подтверждено" in by_member[(brother.pk, "email")].body_text
+    assert "Գերության մեջ է (հաստատված)" in by_member[(mother.pk, "email")].body_text
+    assert "В плену (подтверждено)" in by_member[(brother.pk, "email")].body_text
     assert by_member[(mother.pk, "sms")].body_html == ""
     assert sorted(m.to[0] for m in mail.outbox) == sorted([mother.email, brother.email])
     for n in rows:

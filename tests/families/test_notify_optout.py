@@ -101,7 +101,7 @@ def test_a_token_of_a_deleted_member_is_a_404(client: Client) -> None:
 @pytest.mark.parametrize(
     ("language", "question", "already"),
     [
-        ("hy", "Դադարեցնե՞լ այս հաղորդագրությունները։", "արդեն անջատված են"),
+        ("hy", "Դադարեցնե՞լ այս հաղորդագրությունները։", "չեք ստանում այս հաղորդագրությունները"),
         ("ru", "Отписаться от этих сообщений?", "уже отключены"),
         ("en", "Do you want to stop these messages?", "already switched off"),
     ],

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from cases import services as case_services
 from families import selectors
-from families.labels import AWAITING_CONTACT, STATUS_LABELS
+from families.labels import AWAITING_CONTACT, status_label
 
 
 def _messages(member, case):
@@ -30,11 +30,13 @@ def test_a_death_reversed_before_the_family_was_told_never_reads_as_a_death(
     # Later a real death, told in person: only that one may read as a death.
     _confirm(case, "deceased", caseworker, supervisor)
     case_services.case_family_told(case=case, actor=caseworker)
-    labels = STATUS_LABELS["hy"]
+    labels = {
+        status: status_label(status, "hy") for status in ("deceased", "missing", "remains_returned")
+    }
     assert _messages(member, case) == [
         labels["deceased"],
         labels["missing"],
-        AWAITING_CONTACT["hy"],
+        status_label(AWAITING_CONTACT, "hy"),
     ]
 
 
@@ -43,7 +45,12 @@ def test_a_told_death_followed_by_returned_remains_reads_as_both_once_told(
 ):
     _confirm(case, "deceased", caseworker, supervisor)
     case_services.case_transition(case=case, actor=caseworker, to_status="remains_returned")
-    assert _messages(member, case) == [AWAITING_CONTACT["hy"], AWAITING_CONTACT["hy"]]
+    assert _messages(member, case) == [
+        status_label(AWAITING_CONTACT, "hy"),
+        status_label(AWAITING_CONTACT, "hy"),
+    ]
     case_services.case_family_told(case=case, actor=caseworker)
-    labels = STATUS_LABELS["hy"]
+    labels = {
+        status: status_label(status, "hy") for status in ("deceased", "missing", "remains_returned")
+    }
     assert _messages(member, case) == [labels["remains_returned"], labels["deceased"]]

@@ -7,7 +7,7 @@ from datetime import date
 
 from cases import services as case_services
 from families import selectors
-from families.labels import AWAITING_CONTACT, STATUS_LABELS
+from families.labels import AWAITING_CONTACT, status_label
 
 
 def _messages(member, case):
@@ -22,16 +22,16 @@ def test_a_status_change_reads_as_the_label_in_the_members_language(make_member,
     case_services.case_transition(case=case, actor=caseworker, to_status="detained", note="x")
     armenian = make_member(case, language="hy")
     russian = make_member(case, language="ru")
-    assert _messages(armenian, case) == [STATUS_LABELS["hy"]["detained"]]
-    assert _messages(russian, case) == [STATUS_LABELS["ru"]["detained"]]
+    assert _messages(armenian, case) == [status_label("detained", "hy")]
+    assert _messages(russian, case) == [status_label("detained", "ru")]
 
 
 def test_updates_are_newest_first(member, case, caseworker):
     case_services.case_transition(case=case, actor=caseworker, to_status="capture_reported")
     case_services.case_transition(case=case, actor=caseworker, to_status="detained")
     assert _messages(member, case) == [
-        STATUS_LABELS["hy"]["detained"],
-        STATUS_LABELS["hy"]["capture_reported"],
+        status_label("detained", "hy"),
+        status_label("capture_reported", "hy"),
     ]
 
 
@@ -40,14 +40,17 @@ def test_a_confirmed_death_reads_as_awaiting_contact_until_told_in_person(
 ):
     outcome = case_services.case_transition(case=case, actor=caseworker, to_status="deceased")
     case_services.transition_confirm(transition_id=outcome.pending.pk, actor=supervisor)
-    assert _messages(member, case) == [AWAITING_CONTACT["hy"]]
+    assert _messages(member, case) == [status_label(AWAITING_CONTACT, "hy")]
     view = selectors.family_case_views(
         member, [selectors.family_case_or_404(member, case.case_number)]
     )[0]
-    assert (view.status, view.status_label) == ("awaiting_contact", AWAITING_CONTACT["hy"])
+    assert (view.status, view.status_label) == (
+        "awaiting_contact",
+        status_label(AWAITING_CONTACT, "hy"),
+    )
 
     case_services.case_family_told(case=case, actor=caseworker)
-    assert _messages(member, case) == [STATUS_LABELS["hy"]["deceased"]]
+    assert _messages(member, case) == [status_label("deceased", "hy")]
 
 
 def test_a_pending_sensitive_move_is_not_an_update(member, case, caseworker):
@@ -72,8 +75,8 @@ def test_a_shared_report_says_what_was_reported_but_never_who_reported_it(
         notes="do not tell the family who saw it",
     )
     (message,) = _messages(relative, case)
-    assert "report" in message
-    assert "2020-11-09" in message
+    assert "We received information about your relative" in message
+    assert "Date of capture: 09.11.2020." in message
     assert "Baku" in message
     for secret in ("witness", "neighbour", "091-000", "do not tell"):
         assert secret not in message
@@ -141,7 +144,7 @@ def test_being_put_on_an_exchange_list_is_an_update(make_member, case, caseworke
     )
     case_services.exchange_list_case(exchange=exchange, case=case, actor=supervisor)
     messages = _messages(relative, case)
-    assert messages[0] == "Your relative has been put on the list of an agreed exchange."
+    assert messages[0] == "Your relative has been put on an agreed exchange list."
     assert "ICRC" not in messages[0]
     assert "border" not in " ".join(messages)
 

@@ -12,7 +12,7 @@ from django.utils.html import strip_tags
 
 from cases.models import CaseEvent, EventKind, MissingPerson
 from cases.status import DEATH_STATUSES, Status
-from families.labels import STATUS_LABELS
+from families.labels import status_label
 from families.models import FamilyMember
 from families.texts import (
     CAPTURE_REPORT,
@@ -22,10 +22,10 @@ from families.texts import (
     STATUS_CHANGED,
     message_kind,
     render_message,
+    sms_segments,
 )
 from families.wording import MESSAGE_LANGUAGES
 from tests.families.notify_fixtures import CASEWORKER_NAME, CASEWORKER_PHONE
-from tests.families.sms_parts import sms_segments
 
 OPTOUT = "https://casemgr.example.am/optout/2x.s:AbCdEfGhIjKlMnOpQrStUv/"
 
@@ -121,7 +121,7 @@ def test_a_confirmed_death_only_asks_the_family_to_expect_their_caseworker(
     for word in DEATH_WORDS[language]:
         assert word not in everything, word
     for label_status in DEATH_STATUSES:
-        assert STATUS_LABELS[language][label_status].lower() not in everything
+        assert status_label(label_status, language).lower() not in everything
     assert CASEWORKER_NAME in message.body_text
     assert CASEWORKER_NAME in message.sms_text
     assert CASEWORKER_PHONE in message.body_text
@@ -156,7 +156,7 @@ def test_status_messages_name_the_new_status_in_the_relatives_language(
     message = render_message(
         event=event, member=member(language), channel="sms", optout_link=OPTOUT
     )
-    label = STATUS_LABELS[language][status]
+    label = status_label(status, language)
     assert label in message.body_text
     assert label in message.sms_text
 
