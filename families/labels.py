@@ -98,14 +98,63 @@ STATUS_MEANINGS: dict[str, tuple[Promise, Promise]] = {
 }
 
 
-def status_label(status: str, language: str) -> str:
+# A woman who serves (the case's sex, Sex.FEMALE): the same English with its
+# own context, so that Russian can say Пропала, Вернулась, Найдена живой.
+FEMALE = "female"
+STATUS_LABELS_FEMALE: dict[str, Promise] = {
+    Status.MISSING: pgettext_lazy("family status, female", "Missing"),
+    Status.RELEASE_SCHEDULED: pgettext_lazy("family status, female", "On an agreed exchange list"),
+    Status.REPATRIATED: pgettext_lazy("family status, female", "Returned home"),
+    Status.FOUND_ALIVE: pgettext_lazy("family status, female", "Found alive"),
+    Status.DECEASED: pgettext_lazy("family status, female", "Deceased"),
+}
+STATUS_MEANINGS_FEMALE: dict[str, tuple[Promise, Promise]] = {
+    Status.MISSING: (
+        pgettext_lazy("status meaning", "We do not yet know where she is."),
+        STATUS_MEANINGS[Status.MISSING][1],
+    ),
+    Status.CAPTURE_REPORTED: (
+        pgettext_lazy(
+            "status meaning",
+            "There are reports that she was captured, but they are not yet confirmed.",
+        ),
+        STATUS_MEANINGS[Status.CAPTURE_REPORTED][1],
+    ),
+    Status.DETAINED: (
+        pgettext_lazy("status meaning", "It is confirmed that she is alive and held in captivity."),
+        pgettext_lazy(
+            "status next",
+            "We are working for her return and will tell you when she is put on an exchange list.",
+        ),
+    ),
+    Status.RELEASE_SCHEDULED: (
+        pgettext_lazy("status meaning", "She is on the list of an agreed exchange."),
+        STATUS_MEANINGS[Status.RELEASE_SCHEDULED][1],
+    ),
+    Status.REPATRIATED: (
+        pgettext_lazy("status meaning", "She has been handed over and is home."),
+        STATUS_MEANINGS[Status.REPATRIATED][1],
+    ),
+    Status.FOUND_ALIVE: (
+        pgettext_lazy("status meaning", "She was found alive."),
+        STATUS_MEANINGS[Status.FOUND_ALIVE][1],
+    ),
+}
+
+
+def status_label(status: str, language: str, sex: str = "") -> str:
+    key = status if status == AWAITING_CONTACT else Status(status)
+    labels = (
+        STATUS_LABELS_FEMALE if sex == FEMALE and key in STATUS_LABELS_FEMALE else STATUS_LABELS
+    )
     with translation.override(language):
-        return str(STATUS_LABELS[status if status == AWAITING_CONTACT else Status(status)])
+        return str(labels[key])
 
 
-def status_meaning(status: str, language: str) -> tuple[str, str]:
+def status_meaning(status: str, language: str, sex: str = "") -> tuple[str, str]:
     """(what the status means, what happens next) in the relative's language."""
-    meaning, next_step = STATUS_MEANINGS[status]
+    female = sex == FEMALE and status in STATUS_MEANINGS_FEMALE
+    meaning, next_step = (STATUS_MEANINGS_FEMALE if female else STATUS_MEANINGS)[status]
     with translation.override(language):
         return str(meaning), str(next_step)
 
@@ -115,4 +164,4 @@ def family_status(case: Any, language: str) -> tuple[str, str]:
     person reads as 'your caseworker will contact you'."""
     if case.status in DEATH_STATUSES and case.family_told_in_person_at is None:
         return AWAITING_CONTACT, status_label(AWAITING_CONTACT, language)
-    return case.status, status_label(case.status, language)
+    return case.status, status_label(case.status, language, case.sex)

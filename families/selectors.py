@@ -183,7 +183,7 @@ def _deaths_told_in_person(events: Iterable[CaseEvent]) -> set[int]:
 
 
 def _render(
-    event: CaseEvent, *, language: str, told: set[int], reports: dict[int, Any]
+    event: CaseEvent, *, language: str, told: set[int], reports: dict[int, Any], sex: str = ""
 ) -> str | None:
     """One family-visible event in plain words, or None when it must not show."""
     data = event.data or {}
@@ -193,7 +193,7 @@ def _render(
             return None
         if to in DEATH_STATUSES and event.pk not in told:
             return status_label(AWAITING_CONTACT, language)
-        return status_label(to, language)
+        return status_label(to, language, sex)
     if event.kind == EventKind.EXCHANGE_LISTED:
         return exchange_listed_sentence(language)
     if event.kind in REPORT_KINDS:
@@ -212,7 +212,11 @@ def _render(
     return None
 
 
-def _updates_by_case(case_ids: Sequence[int], language: str) -> dict[int, list[FamilyUpdate]]:
+def _updates_by_case(
+    cases: Sequence[MissingPerson], language: str
+) -> dict[int, list[FamilyUpdate]]:
+    case_ids = [c.pk for c in cases]
+    sexes = {c.pk: c.sex for c in cases}
     events = _family_events(case_ids)
     reports = _shared_reports(case_ids, events)
     told = _deaths_told_in_person(events)
@@ -220,7 +224,10 @@ def _updates_by_case(case_ids: Sequence[int], language: str) -> dict[int, list[F
     for event in events:
         if event.kind == EventKind.FAMILY_TOLD or not event.family_visible:
             continue
-        message = strip_unsafe(_render(event, language=language, told=told, reports=reports) or "")
+        message = strip_unsafe(
+            _render(event, language=language, told=told, reports=reports, sex=sexes[event.case_id])
+            or ""
+        )
         if message:
             updates[event.case_id].append(FamilyUpdate(at=event.at, message=message))
     return updates
@@ -231,14 +238,14 @@ def family_case_views(member: FamilyMember, cases: Iterable[MissingPerson]) -> l
     member's own): a fixed number of queries whatever their number."""
     cases = list(cases)
     language = member.language
-    updates = _updates_by_case([c.pk for c in cases], language) if cases else {}
+    updates = _updates_by_case(cases, language) if cases else {}
     views = []
     for case in cases:
         status, label = family_status(case, language)
         # The same person and number as the messages name (families.texts);
         # where they say "our hotline", the portal names it, never a login name.
         name, phone = caseworker_contact(case)
-        meaning, next_step = status_meaning(status, language)
+        meaning, next_step = status_meaning(status, language, case.sex)
         views.append(
             FamilyCaseView(
                 case_number=case.case_number,

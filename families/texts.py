@@ -92,7 +92,7 @@ def family_facts(event: CaseEvent, language: str) -> FamilyFacts:
     if kind == EXPECT_CONTACT:
         return FamilyFacts(kind, AWAITING_CONTACT, status_label(AWAITING_CONTACT, language))
     if to in Status.values:
-        return FamilyFacts(kind, to, status_label(to, language))
+        return FamilyFacts(kind, to, status_label(to, language, event.case.sex))
     status, label = family_status(event.case, language)
     return FamilyFacts(kind, status, label)
 

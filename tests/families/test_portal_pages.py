@@ -211,3 +211,16 @@ def test_without_a_caseworker_the_portal_asks_the_family_to_call_the_hotline(
     assert "Զանգահարեք մեր թեժ գծին՝" in page
     assert "+374 10 999999" in page
     assert "Ձեր գործով զբաղվող աշխատակիցը՝" not in page
+
+
+def test_a_woman_who_serves_is_named_in_feminine_forms(make_member, make_case, caseworker):
+    from families.labels import status_label
+
+    case = make_case(given_name="Anush", sex="female")
+    relative = make_member(case, language="ru")
+    page = _client_for(relative.user).get("/family/").content.decode()
+    assert "Пропала без вести" in page
+    assert "Мы пока не знаем, где она находится." in page
+    assert "Пропал без вести" not in page
+    assert status_label("repatriated", "ru", "female") == "Вернулась на родину"
+    assert status_label("repatriated", "ru", "male") == "Вернулся на родину"
