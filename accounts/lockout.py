@@ -70,7 +70,8 @@ def lockout_username(request: HttpRequest, credentials: Any) -> str | None:
     to a login form was a DataError (500). A cut name still counts against
     its own (name, address) pair, so nobody is locked out from elsewhere."""
     data = credentials if credentials else getattr(request, "data", request.POST)
-    username = data.get(settings.AXES_USERNAME_FORM_FIELD)
+    # axes.conf puts its defaults on settings, which the stubs do not know.
+    username = data.get(getattr(settings, "AXES_USERNAME_FORM_FIELD", "username"))
     return None if username is None else str(username)[:USERNAME_MAX]
 
 
