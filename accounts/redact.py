@@ -15,9 +15,11 @@ import re
 
 REDACTED = "[redacted]"
 
-# Routes whose path carries a token (families.urls, casemgr.urls) and Django's
-# password-reset confirmation, should one be added.
-_PATH = re.compile(r"(/(?:optout|family/invite|(?:accounts/)?reset/[^/\s]+)/)[^/\s?#\"']+")
+# Routes whose path carries a token (families.urls, casemgr.urls).
+_PATH = re.compile(r"(/(?:optout|family/invite)/)[^/\s?#\"']+")
+# Django's password-reset confirmation: /…/reset/<uidb64>/<token>/ — both
+# parts, since the first says whose account it is (…/reset/done/ has one).
+_RESET = re.compile(r"(/reset/)[^/\s?#\"']+/[^/\s?#\"']+")
 # Query parameters whose name says secret: ?token=, ?key=, ?password=, ?signature=, …
 _QUERY = re.compile(
     r"([?&;][^=&\s\"'#]*(?:token|key|secret|password|passwd|signature|sig)[^=&\s\"'#]*=)"
@@ -30,6 +32,7 @@ _CREDENTIALS = re.compile(r"\b(Token|Bearer|Basic)(\s+)[A-Za-z0-9._~+/=:-]{8,}")
 
 def redact(text: str) -> str:
     text = _PATH.sub(rf"\1{REDACTED}", text)
+    text = _RESET.sub(rf"\1{REDACTED}/{REDACTED}", text)
     text = _QUERY.sub(rf"\1{REDACTED}", text)
     return _CREDENTIALS.sub(rf"\1\2{REDACTED}", text)
 
