@@ -116,3 +116,12 @@ def test_the_case_page_costs_the_same_number_of_queries_however_long_its_history
         event_dispatch(event_id=event.pk)
     assert Notification.objects.filter(event__case=staffed_case).count() > 6
     assert _queries(client, staffed_case) == few
+
+
+def test_opening_the_case_page_is_recorded_in_the_access_log(staffed_case, caseworker):
+    from cases.bureau.models import CaseAccess
+
+    _page(client_for(caseworker), staffed_case)
+    access = CaseAccess.objects.get()
+    assert (access.case, access.user, access.via) == (staffed_case, caseworker, "page")
+    assert access.path == f"/workspace/cases/{staffed_case.pk}/"

@@ -13,6 +13,8 @@ from django.shortcuts import get_object_or_404, render
 from casemgr.workspace import forms, timeline
 from casemgr.workspace.views.common import staff_page
 from cases import selectors
+from cases.bureau.models import AccessVia
+from cases.bureau.services import case_access_record
 from cases.models import MissingPerson
 from families import selectors as family_selectors
 
@@ -87,4 +89,7 @@ def _verification_form(report: Any) -> forms.VerificationForm:
 
 @staff_page
 def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
-    return render_case(request, load_case(request, case_id))
+    case = load_case(request, case_id)
+    # Who opened which case (the bureau's access log): one INSERT a view.
+    case_access_record(user=request.user, case_ids=[case.pk], via=AccessVia.PAGE, path=request.path)
+    return render_case(request, case)
