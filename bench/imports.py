@@ -37,6 +37,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "casemgr.settings")
 os.environ.setdefault("LOG_LEVEL", "WARNING")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")  # the in-process API client
 
+from name_index import index_names  # noqa: E402
 from notify import recreate_database  # noqa: E402 - after the environment is set
 
 
@@ -62,6 +63,7 @@ def registry(n_cases: int, rng: random.Random) -> list[Any]:
         for i in range(1, n_cases + 1)
     ]
     MissingPerson.objects.bulk_create(cases, batch_size=2000)
+    index_names(cases)  # as case_open would: the matcher finds cases by their keys
     CaseNumberCounter.objects.create(year=2020, last=n_cases)
     return cases
 

@@ -68,13 +68,12 @@ def seed(people: list[dict[str, Any]], rng: random.Random, reuse: bool) -> dict[
 
     django.setup()
     from django.contrib.auth.models import Group, User
-    from django.db import connection
     from django.utils import timezone
-    from rest_framework.authtoken.models import Token
+    from name_index import index_names
 
-    from cases.models import CaseNameKey, CaseNamePair, CaseSpelling, MissingPerson
+    from accounts.services import token_issue
+    from cases.models import MissingPerson
     from cases.roles import CASEWORKER
-    from cases.services.spellings import case_name_spellings, name_pairs, spelling_keys
 
     now = timezone.now()
     cases = [
@@ -92,33 +91,13 @@ def seed(people: list[dict[str, Any]], rng: random.Random, reuse: bool) -> dict[
     ]
     if reuse:  # the same seed drew the same names: the database has them
         ids = list(MissingPerson.objects.order_by("pk").values_list("pk", flat=True))
-        token = Token.objects.get(user__username="bench.caseworker").key
+        token = token_issue(user=User.objects.get(username="bench.caseworker"))[1]
         return {"token": token, "ids": ids}
     user = User.objects.create_user("bench.caseworker", password="bench-password-1")
     user.groups.add(Group.objects.get(name=CASEWORKER))
     MissingPerson.objects.bulk_create(cases, batch_size=2000)
-    spellings = [
-        CaseSpelling(case=case, part=part, text=text, script="latin", source=source)
-        for case in cases
-        for part, text, source in case_name_spellings(case)
-    ]
-    CaseSpelling.objects.bulk_create(spellings, batch_size=5000)
-    keys = [key for spelling in spellings for key in spelling_keys(spelling)]
-    CaseNameKey.objects.bulk_create(keys, batch_size=10000)
-    by_case: dict[int, list[tuple[int, str, str]]] = {}
-    for key in keys:
-        by_case.setdefault(key.case_id, []).append((key.spelling_id, key.part, key.key))
-    CaseNamePair.objects.bulk_create(
-        (
-            CaseNamePair(case_id=case_id, key=pair)
-            for case_id, rows in by_case.items()
-            for pair in name_pairs(rows)
-        ),
-        batch_size=10000,
-    )
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
-    return {"token": Token.objects.create(user=user).key, "ids": [c.pk for c in cases]}
+    index_names(cases)
+    return {"token": token_issue(user=user)[1], "ids": [c.pk for c in cases]}
 
 
 def make_queries(people: list[dict[str, Any]], per_script: int, rng: random.Random) -> list[dict]:
