@@ -72,7 +72,7 @@ class IdsField(forms.Field):
 
     def to_python(self, value: Any) -> list[int]:
         values = [str(v) for v in value or []]
-        if not all(v.isdigit() and 0 < int(v) <= MAX_ID for v in values):
+        if not all(v.isascii() and v.isdigit() and 0 < int(v) <= MAX_ID for v in values):
             raise ValidationError(_("Choose cases from the list."), code="invalid")
         return [int(v) for v in values]
 

@@ -9,6 +9,8 @@ from django.utils.dateparse import parse_date, parse_datetime
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 
+SINCE_YEARS = (1900, 9998)
+
 
 def int_param(request: Request, name: str) -> int | None:
     """An id in the query string, or None when absent; anything else (a
@@ -16,7 +18,8 @@ def int_param(request: Request, name: str) -> int | None:
     raw = request.query_params.get(name, "").strip()
     if not raw:
         return None
-    if not raw.isdigit() or len(raw) > 18:
+    # isdigit() alone takes '²', which int() refuses: ASCII digits only.
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 18:
         raise ValidationError({name: [f"{raw!r} is not an id."]})
     return int(raw)
 
@@ -27,13 +30,19 @@ def since_param(value: str | None, *, required: bool) -> datetime | None:
         if required:
             raise ValidationError({"since": ["Give a date (YYYY-MM-DD) or an ISO date-time."]})
         return None
-    moment = parse_datetime(value) if "T" in value else None
-    if moment is None:
-        try:
-            day = parse_date(value)
-        except ValueError:
-            day = None
-        if day is None:
-            raise ValidationError({"since": ["Not a date (YYYY-MM-DD) or ISO date-time."]})
+    try:
+        # Well-formed but impossible (30 February, hour 25, offset +99:00) is a ValueError.
+        moment = parse_datetime(value) if "T" in value else None
+        day = parse_date(value) if moment is None else None
+    except ValueError:
+        moment = day = None
+    if day is not None:
         moment = datetime.combine(day, time.min)
+    if moment is None:
+        raise ValidationError({"since": ["Not a date (YYYY-MM-DD) or ISO date-time."]})
+    # Year 1 at midnight, made aware here, overflows on its way to UTC.
+    if not SINCE_YEARS[0] <= moment.year <= SINCE_YEARS[1]:
+        raise ValidationError(
+            {"since": [f"Give a year from {SINCE_YEARS[0]} to {SINCE_YEARS[1]}."]}
+        )
     return timezone.make_aware(moment) if timezone.is_naive(moment) else moment

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from cases.models import DetentionEvent, MissingPerson
 
@@ -119,7 +120,9 @@ def _cell(value: Any) -> Any:
         return "yes" if value else "no"
     if isinstance(value, (date, datetime)):
         return value.isoformat()
-    return str(value)
+    # Text stored before the plain-text rule may hold control characters,
+    # which openpyxl refuses (a 500) and no reader wants.
+    return ILLEGAL_CHARACTERS_RE.sub("", str(value))
 
 
 def _safe(value: str) -> str:

@@ -114,7 +114,9 @@ def _override_index(header: Sequence[str], name: str, ref: Any) -> int:
             _("Unknown field %(name)r; known: %(fields)s.")
             % {"name": name, "fields": ", ".join(FIELDS)},
         )
-    if isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
+    if isinstance(ref, int) or (
+        isinstance(ref, str) and ref.strip().isascii() and ref.strip().isdigit()
+    ):
         number = int(ref)
         if 1 <= number <= len(header):
             return number - 1

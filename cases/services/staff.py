@@ -26,7 +26,7 @@ def _clean_phone(phone: str) -> str:
     phone = clean_text("phone", phone)
     if len(phone) > PHONE_MAX:
         raise InvalidInput({"phone": f"At most {PHONE_MAX} characters."})
-    if phone and not all(ch.isdigit() or ch in "+-() ." for ch in phone):
+    if phone and not all((ch.isascii() and ch.isdigit()) or ch in "+-() ." for ch in phone):
         raise InvalidInput({"phone": "Only digits, spaces, '+', '-', '(', ')' and '.'."})
     return phone
 

@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from cases import services
 from cases.bureau.bureau_list import COLUMNS
 from cases.bureau.models import ExportRecord
+from cases.models import MissingPerson
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "bureau-list.md"
 
@@ -72,6 +73,15 @@ def test_a_value_that_looks_like_a_formula_stays_text(sup, make_case):
     )
     cell = book["Bureau list"].cell(row=2, column=3)
     assert cell.data_type == "s"
+
+
+def test_a_control_character_stored_before_the_text_rule_is_left_out_of_the_sheet(sup, make_case):
+    case = make_case(given_name="Davit")
+    MissingPerson.objects.filter(pk=case.pk).update(given_name="Da\x07vit\x1b")
+    response = sup.get("/api/exports/bureau-list/?since=2000-01-01&type=xlsx")
+    assert response.status_code == 200
+    book = load_workbook(io.BytesIO(response.content))
+    assert book["Bureau list"].cell(row=2, column=3).value == "Davit"
 
 
 def test_every_list_is_sealed_in_the_audit(sup, supervisor, prisoner):

@@ -66,3 +66,11 @@ def test_ids_in_the_address_beyond_the_database_range_are_404(cw):
         assert cw.get("/workspace/" + path.format(HUGE)).status_code == 404
     assert cw.post(f"/workspace/cases/{HUGE}/note/", {"text": "x"}).status_code == 404
     assert cw.post(f"/workspace/transitions/{HUGE}/confirm/").status_code == 404
+
+
+def test_cases_chosen_in_other_digits_are_refused_and_nothing_is_listed(exchange, sup, case):
+    # str.isdigit() takes "²", which int() refuses: it was a 500. The form
+    # refuses it and the board comes back, as for any choice it cannot use.
+    response = sup.post(f"/workspace/exchanges/{exchange.pk}/list/", {"case": ["²"]})
+    assert response.status_code == 302
+    assert not exchange.listings.exists()

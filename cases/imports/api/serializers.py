@@ -14,6 +14,22 @@ from cases.imports.models import Action, ImportBatch, ImportRow, NameOrder, Purp
 from cases.models import Exchange, ReportSource, Verification
 
 
+class ColumnsField(serializers.JSONField):
+    """JSON that arrives as text in a multipart form, so the project's
+    depth-limited parser never saw it: bounded here (a deeply nested array
+    was a RecursionError, a 500)."""
+
+    MAX_CHARS = 4000
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, str | bytes) and len(data) > self.MAX_CHARS:
+            raise serializers.ValidationError(f"At most {self.MAX_CHARS} characters.")
+        try:
+            return super().to_internal_value(data)
+        except RecursionError:
+            self.fail("invalid")
+
+
 class ImportCreateSerializer(StrictSerializer):
     file = serializers.FileField(
         help_text="The list: CSV (UTF-8 or Windows-1251), XLSX, or a PFIF 1.4 XML file "
@@ -30,7 +46,7 @@ class ImportCreateSerializer(StrictSerializer):
     )
     share_with_family = serializers.BooleanField(default=False)
     name_order = serializers.ChoiceField(choices=NameOrder.choices, default=NameOrder.FAMILY_FIRST)
-    columns = serializers.JSONField(
+    columns = ColumnsField(
         required=False,
         help_text='Which column holds what, overriding the headers: {"full_name": "ФИО", '
         f'"date_of_birth": 3}} (a header or a column number from 1). Fields: {", ".join(FIELDS)}.',
