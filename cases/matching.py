@@ -84,6 +84,10 @@ class Candidate:
     case: MissingPerson
     score: float
     reasons: tuple[str, ...] = field(default=())
+    # How likely he is the man on his own, before `score` shares that out
+    # among namesakes: twenty namesakes at 0.05 each are still twenty
+    # people the name fits (a list import must not call that row "new").
+    likelihood: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -116,7 +120,7 @@ def match_candidates(query: MatchQuery, *, limit: int = 5) -> list[Candidate]:
     top = _share(scored)[:limit]
     cases = MissingPerson.objects.in_bulk([s.case.pk for s, _ in top]) if top else {}
     return [
-        Candidate(case=cases[s.case.pk], score=score, reasons=_explain(s))
+        Candidate(case=cases[s.case.pk], score=score, reasons=_explain(s), likelihood=s.probability)
         for s, score in top
         if s.case.pk in cases
     ]
@@ -389,4 +393,5 @@ def _share(scored: list[_Scored]) -> list[tuple[_Scored, float]]:
     total = max(1.0, sum(s.probability for s in scored if s.probability >= LIKELY))
     ranked = sorted(scored, key=lambda s: (-s.probability, s.case.case_number))
     shared = [(s, round(s.probability / total, 4)) for s in ranked]
-    return [(s, score) for s, score in shared if score >= FAINT]
+    # A likely namesake stays however many share the name: he is one of them.
+    return [(s, score) for s, score in shared if score >= FAINT or s.probability >= LIKELY]

@@ -326,9 +326,12 @@ def _candidates(data: RowData) -> list[Candidate]:
 def classify(candidates: Sequence[Candidate]) -> tuple[str, list[dict[str, Any]]]:
     """matched: one clear candidate (score at least IMPORT_MATCH_SCORE and
     IMPORT_CLEAR_MARGIN above the next); ambiguous: candidates, none clear;
-    new: no candidate worth showing."""
+    new: no candidate worth showing. A candidate is worth showing on its own
+    likelihood: the score is shared among namesakes, so a common name's
+    many namesakes each score low, and the row is ambiguous, never new."""
+    floor = settings.IMPORT_CANDIDATE_SCORE
     kept = sorted(
-        (c for c in candidates if c.score >= settings.IMPORT_CANDIDATE_SCORE),
+        (c for c in candidates if max(c.score, c.likelihood) >= floor),
         key=lambda c: c.score,
         reverse=True,
     )
