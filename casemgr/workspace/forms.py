@@ -9,7 +9,17 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import CASE_EDITABLE_FIELDS, CaptureReport, Exchange, Verification
+from cases.imports.errors import FileRefused
+from cases.imports.files import Limits
+from cases.imports.models import Action, Purpose
+from cases.models import (
+    CASE_EDITABLE_FIELDS,
+    CaptureReport,
+    Exchange,
+    ExchangeStatus,
+    ReportSource,
+    Verification,
+)
 from cases.selectors import staff_users
 from cases.services.exchanges import EXCHANGE_FIELDS
 from families.models import Channel, Language, Relationship
@@ -220,3 +230,36 @@ class CancelForm(Calm, forms.Form):
     confirm = forms.BooleanField(
         label=_("Cancel this exchange: the listed cases go back to detained"), required=True
     )
+
+
+class ImportUploadForm(Calm, forms.Form):
+    """A list to bring in; the imports service reads the file and decides
+    what it refuses (the form only bounds the size before reading it)."""
+
+    file = forms.FileField(label=_("The list (CSV or XLSX)"))
+    source = forms.ChoiceField(label=_("Source"), choices=ReportSource.choices)
+    purpose = forms.ChoiceField(label=_("Purpose"), choices=Purpose.choices)
+    exchange = forms.ModelChoiceField(
+        label=_("Exchange (for an exchange list)"),
+        queryset=Exchange.objects.filter(status=ExchangeStatus.PLANNED),
+        required=False,
+    )
+    reported_on = forms.DateField(
+        label=_("Reported on (for capture reports)"), required=False, widget=DateInput()
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        try:
+            Limits.from_settings().check_size(upload.size)
+        except FileRefused as exc:
+            raise ValidationError(exc.message, code="too_large") from exc
+        return upload
+
+
+class RowDecisionForm(Calm, forms.Form):
+    """One row's decision, as the API's PATCH takes it: match (with the
+    case), new, skip, or nothing (clears the decision)."""
+
+    action = forms.ChoiceField(choices=[("", "—"), *Action.choices], required=False)
+    case = forms.IntegerField(min_value=1, max_value=MAX_ID, required=False)

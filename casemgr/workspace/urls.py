@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from django.urls import path
 
-from casemgr.workspace.views import case, case_actions, cases, exchanges, picture, today
+from casemgr.workspace.views import (
+    case,
+    case_actions,
+    cases,
+    exchanges,
+    imports,
+    picture,
+    today,
+)
 
 app_name = "workspace"
 
@@ -34,4 +42,18 @@ urlpatterns = [
     path("exchanges/<int:exchange_id>/list/", exchanges.list_cases, name="exchange-list"),
     path("exchanges/<int:exchange_id>/complete/", exchanges.complete, name="exchange-complete"),
     path("exchanges/<int:exchange_id>/cancel/", exchanges.cancel, name="exchange-cancel"),
+    path("imports/", imports.import_list, name="imports"),
+    path("imports/<int:import_id>/", imports.import_page, name="import"),
+    path("imports/<int:import_id>/progress/", imports.import_progress, name="import-progress"),
+    path(
+        "imports/<int:import_id>/rows/<int:row_id>/",
+        imports.decide_row,
+        name="import-row",
+    ),
+    path(
+        "imports/<int:import_id>/accept-matched/",
+        imports.accept_matched,
+        name="import-accept-matched",
+    ),
+    path("imports/<int:import_id>/apply/", imports.apply, name="import-apply"),
 ]
