@@ -132,7 +132,7 @@ def test_supervisors_see_the_imported_lists_waiting_for_review(supervisor, sup, 
     import_services.import_match_rows(batch_id=batch.pk, first_line=1, last_line=10_000)
     assert ImportBatch.objects.get(pk=batch.pk).status == "review"
 
-    assert "ombudsman.csv" in _section(sup, "imports")
+    assert f'href="/workspace/imports/{batch.pk}/">ombudsman.csv' in _section(sup, "imports")
     assert 'id="imports"' not in cw.get("/workspace/").content.decode()
 
 
