@@ -7,6 +7,8 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cases.imports.errors import FileRefused
@@ -15,12 +17,15 @@ from cases.imports.models import Action, Purpose
 from cases.models import (
     CASE_EDITABLE_FIELDS,
     CaptureReport,
+    DetentionEvent,
+    DetentionEventType,
     Exchange,
     ExchangeStatus,
     ReportSource,
     Verification,
 )
 from cases.selectors import staff_users
+from cases.services.detention import COMMON_FIELDS, NEVER_TOLD, TYPE_FIELDS
 from cases.services.exchanges import EXCHANGE_FIELDS
 from families.models import Channel, Language, Relationship
 
@@ -263,3 +268,74 @@ class RowDecisionForm(Calm, forms.Form):
 
     action = forms.ChoiceField(choices=[("", "—"), *Action.choices], required=False)
     case = forms.IntegerField(min_value=1, max_value=MAX_ID, required=False)
+
+
+DETENTION_LABELS = {
+    "type": _("What happened"),
+    "occurred_on": _("On"),
+    "source": _("Source"),
+    "source_detail": _("Source details"),
+    "place": _("Place"),
+    "prisoner_number": _("Prisoner number"),
+    "health": _("State of health"),
+    "certificate_reference": _("Death certificate reference"),
+    "cause_of_death": _("Cause of death"),
+    "place_of_burial": _("Place of burial"),
+    "grave_marked": _("The grave is marked"),
+    "grave_findable": _("The grave can be found"),
+    "personal_effects": _("Personal effects"),
+    "notes": _("Notes"),
+    "share_with_family": _("Share with the family"),
+}
+
+
+def _join(labels: list[Any]) -> str:
+    return ", ".join(str(label) for label in labels)
+
+
+lazy_join = lazy(_join, str)
+
+
+def _carried_by(name: str) -> Any:
+    """Which types carry a field, in words (TYPE_FIELDS is the one list)."""
+    types = [
+        DetentionEventType(t).label for t, (allowed, _req) in TYPE_FIELDS.items() if name in allowed
+    ]
+    return format_lazy(_("Only for: {types}."), types=lazy_join(types))
+
+
+def _shareable() -> Any:
+    types = [DetentionEventType(t).label for t in TYPE_FIELDS if t not in NEVER_TOLD]
+    return format_lazy(
+        _("Only for: {types}. A death or an escape is told in person."), types=lazy_join(types)
+    )
+
+
+class DetentionEventForm(Calm, forms.ModelForm):
+    """A detention event's shape, read from the model; which fields a type
+    carries (and whether it may be shared) is the service's rule, and its
+    refusals come back on these fields."""
+
+    class Meta:
+        model = DetentionEvent
+        fields = list(DETENTION_LABELS)
+        labels = DETENTION_LABELS
+        widgets = {
+            "occurred_on": DateInput(),
+            "notes": forms.Textarea(attrs={"rows": 2}),
+            "personal_effects": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in set(DETENTION_LABELS) - COMMON_FIELDS:
+            self.fields[name].help_text = _carried_by(name)
+        self.fields["share_with_family"].help_text = _shareable()
+
+
+class EnquiryAnswerForm(Calm, forms.Form):
+    answer = forms.CharField(
+        label=_("Your answer (or how you answered, e.g. by phone)"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -12,7 +12,14 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from casemgr.workspace.forms import CASE_LABELS
-from cases.models import CaseEvent, EventKind, ReportSource, Verification
+from cases.models import (
+    CaseEvent,
+    DetentionEventType,
+    EventKind,
+    HealthState,
+    ReportSource,
+    Verification,
+)
 from cases.status import Status
 
 
@@ -58,6 +65,32 @@ def _updated(data: dict[str, Any]) -> str:
     return ", ".join(str(CASE_LABELS.get(f, f)) for f in data.get("fields", []))
 
 
+def _choice(choices: Any, value: Any) -> str:
+    return str(choices(value).label) if value in choices.values else str(value or "")
+
+
+def _detention(data: dict[str, Any]) -> str:
+    """What the timeline keeps of a detention event (never the death
+    particulars: those are on the event itself)."""
+    what = _("%(what)s on %(date)s") % {
+        "what": _choice(DetentionEventType, data.get("type")),
+        "date": data.get("occurred_on", ""),
+    }
+    return _joined(
+        what,
+        data.get("place"),
+        _choice(HealthState, data.get("health")),
+        _choice(ReportSource, data.get("source")),
+    )
+
+
+def _enquiry(data: dict[str, Any]) -> str:
+    number = {"n": data.get("enquiry_id")}
+    if data.get("answered"):
+        return _("Enquiry #%(n)s was answered.") % number
+    return _("A relative sent enquiry #%(n)s.") % number
+
+
 def _rejected(data: dict[str, Any]) -> str:
     if data.get("superseded"):
         return _("Set aside: the case moved to %(status)s first.") % {
@@ -79,6 +112,8 @@ DETAILS: dict[str, Callable[[dict[str, Any]], str]] = {
     EventKind.EXCHANGE_LISTED: _move,
     EventKind.NOTE: lambda data: str(data.get("text") or ""),
     EventKind.FAMILY_TOLD: lambda data: str(data.get("note") or ""),
+    EventKind.DETENTION_EVENT: _detention,
+    EventKind.FAMILY_ENQUIRY: _enquiry,
 }
 
 

@@ -7,6 +7,7 @@ from django.urls import path
 from casemgr.workspace.views import (
     case,
     case_actions,
+    case_bureau,
     cases,
     exchanges,
     imports,
@@ -32,6 +33,16 @@ urlpatterns = [
     ),
     path("cases/<int:case_id>/relative/", case_actions.add_relative, name="case-relative"),
     path("cases/<int:case_id>/family-told/", case_actions.family_told, name="case-family-told"),
+    path(
+        "cases/<int:case_id>/detention/",
+        case_bureau.add_detention_event,
+        name="case-detention",
+    ),
+    path(
+        "cases/<int:case_id>/enquiries/<int:enquiry_id>/answer/",
+        case_bureau.answer_enquiry,
+        name="case-enquiry-answer",
+    ),
     path(
         "transitions/<int:transition_id>/<str:decision>/",
         case_actions.decide,

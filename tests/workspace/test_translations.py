@@ -12,10 +12,13 @@ from pathlib import Path
 import pytest
 
 from casemgr.workspace.catalogue import CHOICE_LABELS
+from cases.imports.models import Action, BatchStatus, Purpose, RowState
 from cases.models import (
+    DetentionEventType,
     EventKind,
     ExchangePrinciple,
     ExchangeStatus,
+    HealthState,
     ListingOutcome,
     ReportSource,
     Verification,
@@ -84,6 +87,12 @@ def test_the_catalogue_names_every_label_the_pages_show():
         Channel,
         NotificationStatus,
         Relationship,
+        DetentionEventType,
+        HealthState,
+        Purpose,
+        BatchStatus,
+        RowState,
+        Action,
     ]
     listed = {label for labels in CHOICE_LABELS.values() for label in labels}
     shown = {str(choice.label) for enum in enums for choice in enum}

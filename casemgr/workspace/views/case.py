@@ -49,7 +49,18 @@ def _forms(case: MissingPerson) -> dict[str, Any]:
         "report": forms.ReportForm(),
         "relative": forms.RelativeForm(),
         "family_told": forms.FamilyToldForm(),
+        "detention": forms.DetentionEventForm(),
     }
+
+
+def _enquiries(user: Any, case: MissingPerson, bound: dict[int, Any]) -> list[tuple[Any, Any]]:
+    """The relatives' enquiries about the case, oldest first, each unanswered
+    one with its answer form (the one sent back, when it was refused)."""
+    enquiries = family_selectors.enquiries_visible_to(user).filter(case=case)
+    return [
+        (e, None if e.answered_at else bound.get(e.pk, forms.EnquiryAnswerForm(prefix=f"e{e.pk}")))
+        for e in enquiries
+    ]
 
 
 def render_case(
@@ -64,6 +75,7 @@ def render_case(
     sent, so a refused entry comes back with its errors and nothing lost."""
     user = request.user
     reports = list(selectors.case_reports(case))
+    answers = bound.pop("answers", {})
     context = {
         "case": case,
         "moves": selectors.case_moves(case),
@@ -75,6 +87,8 @@ def render_case(
         ],
         "reports": [(r, _verification_form(r)) for r in reports],
         "relatives": _relatives(user, case),
+        "detention_events": selectors.detention_events(case=case),
+        "enquiries": _enquiries(user, case, answers),
         "forms": {**_forms(case), **bound},
         "changes": changes,
         "nav": "cases",
