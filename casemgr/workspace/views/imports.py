@@ -145,7 +145,8 @@ def decide_row(request: HttpRequest, import_id: int, row_id: int) -> HttpRespons
             case=_decided_case(request, form.cleaned_data["case"]),
         )
     except DomainError as exc:
-        messages.error(request, f"{_('Line %(line)d') % {'line': row.line}}: {refusal_text(exc)}")
+        line = _("Line %(line)s") % {"line": row.line}
+        messages.error(request, f"{line}: {refusal_text(exc)}")
         return render_import(request, batch, status=refusal_status(exc))
     return _back(batch, row.state)
 
