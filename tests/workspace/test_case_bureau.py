@@ -23,7 +23,9 @@ def _post_event(client, case, **fields):
 
 
 def test_a_transfer_is_recorded_and_shown_on_the_case(case, cw):
-    response = _post_event(cw, case, type="transfer", place="Baku, Kurdakhany", share_with_family="on")
+    response = _post_event(
+        cw, case, type="transfer", place="Baku, Kurdakhany", share_with_family="on"
+    )
     assert response.status_code == 302
     assert response["Location"] == f"/workspace/cases/{case.pk}/#detention"
     event = DetentionEvent.objects.get(case=case)
@@ -110,9 +112,9 @@ def test_an_enquiry_is_answered_only_on_its_own_case(case, make_case, cw, make_r
     assert FamilyEnquiry.objects.get(pk=enquiry.pk).answered_at is None
 
 
-def test_a_relative_cannot_post_the_staff_forms(case, make_relative, family_user):
+def test_a_relative_cannot_post_the_staff_forms(case, make_relative, request):
     enquiry = _enquiry(case, make_relative)
-    client = client_for(family_user)
+    client = client_for(request.getfixturevalue("family_user"))
     assert _post_event(client, case, type="release").status_code == 403
     url = f"/workspace/cases/{case.pk}/enquiries/{enquiry.pk}/answer/"
     assert client.post(url, {f"e{enquiry.pk}-answer": "x"}).status_code == 403

@@ -78,9 +78,7 @@ def test_an_uploaded_list_is_matched_and_its_page_opens_on_the_matched_rows(sup,
     assert "Sargsyan Davit" not in page  # the ambiguous rows are their own group
 
 
-def test_the_ambiguous_group_shows_each_candidate_with_its_score_and_reasons(
-    sup, batch, registry
-):
+def test_the_ambiguous_group_shows_each_candidate_with_its_score_and_reasons(sup, batch, registry):
     page = sup.get(f"/workspace/imports/{batch.pk}/?state=ambiguous").content.decode()
     candidates = row(batch, 3).candidates
     assert {c["case"] for c in candidates} == {registry["davit1"].pk, registry["davit2"].pk}
@@ -188,7 +186,7 @@ def test_once_matched_the_polled_partial_reloads_the_page(sup, supervisor):
 
 
 @pytest.mark.parametrize(
-    "method,url",
+    ("method", "url"),
     [
         ("get", "/workspace/imports/"),
         ("get", "/workspace/imports/{pk}/"),
@@ -228,9 +226,7 @@ def test_an_imports_rows_cost_the_same_queries_however_many(supervisor, sup, mak
         sup.post(f"/workspace/imports/{batch.pk}/rows/{row(batch, 2).pk}/", {"action": "new"})
     for state in ("matched", "ambiguous", "new"):
         url = "/workspace/imports/{}/?state=" + state
-        assert _queries(supervisor, url.format(few.pk)) == _queries(
-            supervisor, url.format(many.pk)
-        )
+        assert _queries(supervisor, url.format(few.pk)) == _queries(supervisor, url.format(many.pk))
 
 
 def test_the_imports_list_costs_the_same_queries_however_many(supervisor, sup):

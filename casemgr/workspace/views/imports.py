@@ -113,7 +113,7 @@ def import_progress(request: HttpRequest, import_id: int) -> HttpResponse:
     """The progress bar alone, which htmx asks for every second or two; once
     the import stops moving, the whole page is loaded again (its rows)."""
     batch = _load(request, import_id)
-    if request.htmx and batch.status not in MOVING:
+    if getattr(request, "htmx", False) and batch.status not in MOVING:
         return HttpResponseClientRefresh()
     context = {"batch": batch, "moving": batch.status in MOVING}
     return render(request, "workspace/_import_progress.html", context)
