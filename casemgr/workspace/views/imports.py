@@ -96,11 +96,18 @@ def render_import(
         "reviewable": batch.status in (BatchStatus.REVIEW, BatchStatus.APPLIED),
         "groups": [(s.value, s.label, _count(batch, s)) for s in GROUPS],
         "state": state,
-        "rows": page_of(request, rows),
+        "rows": _with_cells_shown(page_of(request, rows)),
         "nav": "imports",
         **extra,
     }
     return render(request, "workspace/import.html", context, status=status)
+
+
+def _with_cells_shown(page: Any) -> Any:
+    """Each row's cells as read, the empty ones left out."""
+    for row in page:
+        row.cells_shown = " · ".join(str(cell) for cell in row.cells if cell)
+    return page
 
 
 @supervisor_page
