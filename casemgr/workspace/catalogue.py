@@ -35,6 +35,20 @@ CHOICE_LABELS = {
         _("Enquiry from a relative"),
         _("Detention event recorded"),
         _("Personal data removed (retention)"),
+        _("Spelling of the name added"),
+    ),
+    "cases.models.NamePart": (
+        _("Given name"),
+        _("Family name"),
+        _("Father's name"),
+        _("Full name (any order)"),
+    ),
+    "cases.models.NameScript": (
+        _("Armenian"),
+        _("Cyrillic"),
+        _("Azerbaijani Latin"),
+        _("Latin"),
+        _("Other"),
     ),
     "cases.models.ReportSource": (
         _("ICRC"),

@@ -17,6 +17,8 @@ from cases.models import (
     DetentionEventType,
     EventKind,
     HealthState,
+    NamePart,
+    NameScript,
     ReportSource,
     Verification,
 )
@@ -84,6 +86,10 @@ def _detention(data: dict[str, Any]) -> str:
     )
 
 
+def _spelling(data: dict[str, Any]) -> str:
+    return _joined(_choice(NamePart, data.get("part")), _choice(NameScript, data.get("script")))
+
+
 def _enquiry(data: dict[str, Any]) -> str:
     number = {"n": data.get("enquiry_id")}
     if data.get("answered"):
@@ -114,6 +120,7 @@ DETAILS: dict[str, Callable[[dict[str, Any]], str]] = {
     EventKind.FAMILY_TOLD: lambda data: str(data.get("note") or ""),
     EventKind.DETENTION_EVENT: _detention,
     EventKind.FAMILY_ENQUIRY: _enquiry,
+    EventKind.SPELLING_ADDED: _spelling,
 }
 
 

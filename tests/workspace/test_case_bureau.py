@@ -144,3 +144,8 @@ def test_detention_events_and_enquiries_read_in_russian_and_armenian(
     for text, event in zip(armenian, selectors.case_timeline(case=case)[:3], strict=True):
         assert event.summary not in text
     assert armenian[1].endswith("Հոսպիտալացում, 2021-01-05 · Baku · Ծանր վիրավոր · ԿԽՄԿ")
+
+
+def test_a_spelling_added_reads_in_russian(case, caseworker):
+    services.case_spelling_add(case=case, actor=caseworker, part="family", text="Петросян")
+    assert _lines(case, "ru")[0] == "Добавлено написание имени: Фамилия · Кириллица"

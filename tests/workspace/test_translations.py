@@ -19,6 +19,8 @@ from cases.models import (
     ExchangePrinciple,
     ExchangeStatus,
     HealthState,
+    NamePart,
+    NameScript,
     ListingOutcome,
     ReportSource,
     Verification,
@@ -93,6 +95,8 @@ def test_the_catalogue_names_every_label_the_pages_show():
         BatchStatus,
         RowState,
         Action,
+        NamePart,
+        NameScript,
     ]
     listed = {label for labels in CHOICE_LABELS.values() for label in labels}
     shown = {str(choice.label) for enum in enums for choice in enum}
