@@ -19,9 +19,9 @@ from cases.models import (
     ExchangePrinciple,
     ExchangeStatus,
     HealthState,
+    ListingOutcome,
     NamePart,
     NameScript,
-    ListingOutcome,
     ReportSource,
     Verification,
 )
