@@ -14,6 +14,7 @@ from django.test import Client
 from families.delivery import notification_deliver
 from families.models import Notification
 from tests.families.notify_fakes import http_receiver
+from tests.imports.conftest import registry  # noqa: F401 - the cases the imports' lists name
 
 
 def client_for(user: User) -> Client:

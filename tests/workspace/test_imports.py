@@ -14,33 +14,10 @@ from django.test.utils import CaptureQueriesContext
 from cases.imports import services as import_services
 from cases.imports.models import ImportBatch, ImportRow
 from cases.models import CaptureReport
+from tests.imports.conftest import _one_candidate_is_clear  # noqa: F401 - autouse, as there
 from tests.imports.lists import committed, csv_bytes
+from tests.imports.test_review_and_apply import LIST
 from tests.workspace.conftest import client_for
-
-LIST = [
-    ("ФИО", "Дата рождения", "Личный номер"),
-    ("Petrosyan Aram Karen", "04.03.2001", "AM0100101"),
-    ("Sargsyan Davit", "2000", ""),
-    ("Zakaryan Vahe Gagik", "1999-07-01", "AM9900777"),
-    ("Mkrtchyan Hayk", "31.02.1999", ""),
-]
-
-
-@pytest.fixture(autouse=True)
-def _one_candidate_is_clear(settings):
-    settings.IMPORT_MATCH_SCORE = 0.5  # as in tests/imports: the flow, not the matcher
-
-
-@pytest.fixture
-def registry(make_case):
-    return {
-        "aram": make_case(
-            given_name="Aram", family_name="Petrosyan", patronymic="Karen",
-            date_of_birth=date(2001, 3, 4), service_number="AM0100101",
-        ),
-        "davit1": make_case(given_name="Davit", family_name="Sargsyan", patronymic="Samvel"),
-        "davit2": make_case(given_name="Davit", family_name="Sargsyan", patronymic="Levon"),
-    }  # fmt: skip
 
 
 def post_list(client, rows=LIST, **fields):
