@@ -103,7 +103,8 @@ def log_in(tab: Tab, username: str) -> None:
     page.goto(f"{tab.base_url}/accounts/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
+    # The login page's first button is the language switcher's.
+    page.locator("form:has(#id_password) button[type=submit]").click()
     page.wait_for_load_state()
 
 
