@@ -103,9 +103,10 @@ def log_in(tab: Tab, username: str) -> None:
     page.goto(f"{tab.base_url}/accounts/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
-    # The login page's first button is the language switcher's.
-    page.locator("form:has(#id_password) button[type=submit]").click()
-    page.wait_for_load_state()
+    # The login form's own button: the header's language form (base.html)
+    # comes first in the page and has a submit button too.
+    page.locator("main form[action$='/accounts/login/'] button[type=submit]").click()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
 
 def axe_violations(page: Any) -> list[str]:
