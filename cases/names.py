@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -319,3 +320,144 @@ def _build_aliases() -> None:
 
 
 _build_aliases()
+
+
+# --- Into the reader's script ----------------------------------------------------
+# The registered name is Latin (passport spelling); a relative reading
+# Armenian or Russian reads it in their own letters. A word the reviewed
+# given-name table knows takes the table's spelling (Davit is Դավիթ, not
+# Դավիտ; Hovhannes is Ованес); any other word goes letter by letter, the
+# Armenian passport romanization read backwards. Letter by letter cannot
+# tell տ from թ or կ from ք: a caseworker stores the right spelling where it
+# matters (the stored spelling always comes first).
+
+_TO_ARMENIAN_DIGRAPHS = {
+    "kh": "խ", "gh": "ղ", "zh": "ժ", "sh": "շ", "ch": "չ", "ts": "ց", "dz": "ձ",
+    "ya": "յա", "yu": "յու", "yo": "յո",
+}  # fmt: skip
+_TO_ARMENIAN_LETTERS = {
+    "a": "ա", "b": "բ", "g": "գ", "d": "դ", "e": "ե", "z": "զ", "i": "ի", "l": "լ",
+    "k": "կ", "h": "հ", "m": "մ", "y": "յ", "n": "ն", "o": "ո", "p": "պ", "j": "ջ",
+    "r": "ր", "s": "ս", "v": "վ", "t": "տ", "u": "ու", "f": "ֆ", "q": "ք", "x": "խ",
+    "c": "ց", "w": "վ",
+}  # fmt: skip
+_TO_CYRILLIC_DIGRAPHS = {
+    "kh": "х", "gh": "г", "zh": "ж", "sh": "ш", "ch": "ч", "ts": "ц", "dz": "дз",
+    "ya": "я", "yu": "ю", "yo": "ё", "ye": "е",
+}  # fmt: skip
+_TO_CYRILLIC_LETTERS = {
+    "a": "а", "b": "б", "g": "г", "d": "д", "e": "е", "z": "з", "i": "и", "l": "л",
+    "k": "к", "h": "х", "m": "м", "y": "ы", "n": "н", "o": "о", "p": "п", "j": "дж",
+    "r": "р", "s": "с", "v": "в", "t": "т", "u": "у", "f": "ф", "q": "к", "x": "х",
+    "c": "ц", "w": "в",
+}  # fmt: skip
+_LATIN_VOWELS = frozenset("aeiou")
+
+
+def latin_to_armenian(text: str) -> str:
+    """A Latin name in Armenian letters, word by word (capitalised)."""
+    return _each_word(text, _word_to_armenian)
+
+
+def latin_to_cyrillic(text: str) -> str:
+    """A Latin name in Cyrillic letters, word by word (capitalised)."""
+    return _each_word(text, _word_to_cyrillic)
+
+
+def _each_word(text: str, convert: Callable[[str], str]) -> str:
+    return " ".join(_capitalise(convert(word.lower())) for word in words(text))
+
+
+def _capitalise(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def _table_spelling(word: str, script: str) -> str:
+    """The reviewed table's spelling of a given name in `script`, or ""."""
+    if detect_script(word) != LATIN:
+        return word if detect_script(word) == script else ""
+    canonical = _GIVEN_ALIASES.get(_fold_latin(to_latin(word)))
+    for spellings in GIVEN_NAMES if canonical else ():
+        if _fold_latin(to_latin(spellings[0])) == canonical:
+            return next((s.lower() for s in spellings if detect_script(s) == script), "")
+    return ""
+
+
+def _word_to_armenian(word: str) -> str:
+    if known := _table_spelling(word, ARMENIAN):
+        return known
+    word = word.replace("yan", "յան")
+    word = re.sub(r"^ye", "ե", word)
+    word = re.sub(r"^vo", "ո", word)
+    word = re.sub(r"^o", "օ", word)
+    word = re.sub(r"^r", "ռ", word)
+    word = re.sub(r"(?<=.)ev", "և", word)
+    for latin, armenian in _TO_ARMENIAN_DIGRAPHS.items():
+        word = word.replace(latin, armenian)
+    word = re.sub(r"^e", "է", word)
+    return "".join(_TO_ARMENIAN_LETTERS.get(char, char) for char in word)
+
+
+def _word_to_cyrillic(word: str) -> str:
+    if known := _table_spelling(word, CYRILLIC):
+        return known
+    word = re.sub(r"^e", "э", word)
+    word = _cyrillic_h(word)
+    word = re.sub(r"(?<=[aeiou])y(?![aeiou])", "й", word)
+    for latin, cyrillic in _TO_CYRILLIC_DIGRAPHS.items():
+        word = word.replace(latin, cyrillic)
+    return "".join(_TO_CYRILLIC_LETTERS.get(char, char) for char in word)
+
+
+def _cyrillic_h(word: str) -> str:
+    """Russian lists drop the Armenian h before a vowel at the start (Айк,
+    Арутюн) and after a consonant (Ованнисян), write г before a consonant
+    at the start (Грант) and х after a vowel (Шахбазян, Анахит; Ваге is the
+    reviewed table's)."""
+    digraphs = {"kh": "\x01", "zh": "\x02", "sh": "\x03", "ch": "\x04", "gh": "\x05"}
+    for digraph, mark in digraphs.items():
+        word = word.replace(digraph, mark)
+    word = re.sub(r"^h(?=[aeiouy])", "", word)
+    word = re.sub(r"^h", "г", word)
+    word = re.sub(r"(?<=[aeiou])h", "х", word)
+    word = word.replace("h", "")
+    for digraph, mark in digraphs.items():
+        word = word.replace(mark, digraph)
+    return word
+
+
+def father_name(patronymic: str) -> str:
+    """The father's first name from a patronymic as registered: an Armenian
+    genitive (Վարդանի, Vardani) or a Russian patronymic (Вартанович) gives
+    back Վարդան / Vardan / Вартан; a bare first name stays as it is."""
+    word = unicodedata.normalize("NFC", " ".join(words(patronymic)))
+    script = detect_script(word)
+    if script == CYRILLIC:
+        return re.sub(r"(ович|евич|овна|евна)$", "", word, flags=re.IGNORECASE)
+    if script == ARMENIAN and len(word) > 3 and word.endswith("ի"):
+        return word[:-1].removesuffix("յ")
+    if script == LATIN and len(word) > 3 and re.search(r"[^aeiouy]i$", word, re.IGNORECASE):
+        return word[:-1]
+    return word
+
+
+def russian_patronymic(father: str, *, female: bool = False) -> str:
+    """The Russian patronymic of a father's first name in Cyrillic: Арам →
+    Арамович (Арамовна), Сергей → Сергеевич; after any other vowel the
+    soft ending is added to the name as it is (Ваге → Вагеевич)."""
+    if not father:
+        return ""
+    hard, soft = ("овна", "евна") if female else ("ович", "евич")
+    if father[-1].lower() in "йь":
+        return father[:-1] + soft
+    if father[-1].lower() in "аеёиоуыэюя":
+        return father + soft
+    return father + hard
+
+
+def armenian_genitive(father: str) -> str:
+    """The father's name in the genitive an Armenian full name carries
+    (Կարեն → Կարենի, Սարո → Սարոյի)."""
+    if not father or father.endswith("ի"):
+        return father
+    return father + ("յի" if father[-1] in "աոօ" else "ի")

@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 
@@ -37,6 +37,7 @@ from families.models import (
     Notification,
     NotificationStatus,
 )
+from families.names import reader_name
 from families.texts import caseworker_contact
 from families.wording import exchange_listed_sentence, hotline_name, report_sentence
 
@@ -238,6 +239,8 @@ def family_case_views(member: FamilyMember, cases: Iterable[MissingPerson]) -> l
     member's own): a fixed number of queries whatever their number."""
     cases = list(cases)
     language = member.language
+    # The name in the reader's script comes from the spellings: one query.
+    prefetch_related_objects(cases, "spellings")
     updates = _updates_by_case(cases, language) if cases else {}
     views = []
     for case in cases:
@@ -249,7 +252,7 @@ def family_case_views(member: FamilyMember, cases: Iterable[MissingPerson]) -> l
         views.append(
             FamilyCaseView(
                 case_number=case.case_number,
-                name=strip_unsafe(case.name_native or case.full_name),
+                name=strip_unsafe(reader_name(case, language).full),
                 status=status,
                 status_label=label,
                 status_meaning=meaning,

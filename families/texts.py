@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import escape, linebreaks
@@ -29,6 +30,7 @@ from families.dates import family_date
 from families.detention_words import detention_sentence
 from families.labels import AWAITING_CONTACT, family_status, status_label
 from families.models import FamilyMember
+from families.names import reader_name
 from families.wording import MESSAGE_LANGUAGES
 
 STATUS_CHANGED = "status_changed"
@@ -97,22 +99,6 @@ def family_facts(event: CaseEvent, language: str) -> FamilyFacts:
     return FamilyFacts(kind, status, label)
 
 
-def person_name(case: MissingPerson, language: str) -> str:
-    # The name in the person's own script reads best to an Armenian-reading family.
-    if language == "hy" and case.name_native:
-        return case.name_native
-    return case.full_name
-
-
-def sms_given_name(case: MissingPerson, language: str) -> str:
-    """The first name an SMS opens with: an older Armenian reader may not
-    read Latin letters, so hy takes the first word of the native-script name
-    (given name first, as the registry stores it)."""
-    if language == "hy" and case.name_native.strip():
-        return case.name_native.split()[0]
-    return case.given_name
-
-
 def caseworker_contact(case: MissingPerson) -> tuple[str, str]:
     """(name, phone) of the person a family should call. With no caseworker
     assigned, or one without a phone, the hotline's number stands in."""
@@ -138,6 +124,8 @@ def _report_context(event: CaseEvent) -> dict[str, Any]:
 def event_context(event: CaseEvent) -> dict[str, Any]:
     """The language-independent part of the context: computed once per event."""
     case = event.case
+    # Every recipient's name is read from the case's spellings: read them once.
+    prefetch_related_objects([case], "spellings")
     contact_name, contact_phone = caseworker_contact(case)
     context: dict[str, Any] = {
         "case_number": case.case_number,
@@ -177,10 +165,13 @@ def render_message(
         raise ValueError(f"event {event.pk} ({event.kind}) makes no message")
     language = member.language if member.language in MESSAGE_LANGUAGES else "en"
     facts = family_facts(event, language)
+    name = reader_name(event.case, language)
     context = {
         **(base_context or event_context(event)),
-        "name": person_name(event.case, language),
-        "given_name": sms_given_name(event.case, language),
+        # The name in the reader's script (families.names); the SMS opens
+        # with the given name alone.
+        "name": name.full,
+        "given_name": name.given,
         "status": facts.status,
         "status_label": facts.status_label,
         "optout_url": optout_link,

@@ -20,6 +20,7 @@ from cases.models import (
     DetentionEvent,
     DetentionEventType,
     Exchange,
+    NamePart,
     ExchangeStatus,
     ReportSource,
     Verification,
@@ -154,6 +155,14 @@ class NoteForm(Calm, forms.Form):
         label=_("Note"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
     family_visible = forms.BooleanField(label=_("The family may read this note"), required=False)
+
+
+class SpellingForm(Calm, forms.Form):
+    """A spelling of the name in the letters a relative reads (a spelling
+    in Armenian or Cyrillic then wins over the transliterated one)."""
+
+    part = forms.ChoiceField(label=_("Part of the name"), choices=NamePart.choices)
+    text = forms.CharField(label=_("Spelling"), max_length=300)
 
 
 class FamilyToldForm(Calm, forms.Form):

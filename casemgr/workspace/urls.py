@@ -32,6 +32,7 @@ urlpatterns = [
         name="case-report-verify",
     ),
     path("cases/<int:case_id>/relative/", case_actions.add_relative, name="case-relative"),
+    path("cases/<int:case_id>/spelling/", case_actions.add_spelling, name="case-spelling"),
     path("cases/<int:case_id>/family-told/", case_actions.family_told, name="case-family-told"),
     path(
         "cases/<int:case_id>/detention/",

@@ -47,16 +47,27 @@ def sign(secret: str, timestamp: str, body: bytes) -> str:
 
 def webhook_payload(notification: Notification) -> dict[str, Any]:
     from cases.models import CaseEvent
+    from families.names import reader_name
     from families.texts import family_facts
 
-    # One read of the event and its case (the claim loads neither).
-    event = CaseEvent.objects.select_related("case").get(pk=notification.event_id)
+    # One read of the event and its case (the claim loads neither), and one
+    # of its spellings (the name in the reader's script).
+    event = (
+        CaseEvent.objects.select_related("case")
+        .prefetch_related("case__spellings")
+        .get(pk=notification.event_id)
+    )
     facts = family_facts(event, notification.language)
+    # The name as the relative reads it (their script and order, as in the
+    # message): a receiver that shows it needs no transliteration of its own.
+    name = reader_name(event.case, notification.language)
     return {
         "notification_id": notification.pk,
         "event_id": event.pk,
         "member_id": notification.member_id,
         "case_number": event.case.case_number,
+        "person_name": name.full,
+        "person_given_name": name.given,
         "kind": facts.kind,
         "status": facts.status,
         "status_label": facts.status_label,

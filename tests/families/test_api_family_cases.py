@@ -37,7 +37,8 @@ def test_a_relative_sees_their_case_in_their_language(family_api, case, casework
         "updates",
     }
     assert item["case_number"] == case.case_number
-    assert item["name"] == case.full_name
+    # The relative reads Armenian: the registered Latin name in Armenian letters.
+    assert item["name"] == case.given_name.replace("Armen", "Արմեն") + " Կարենի Հովհաննիսյան"
     assert item["status"] == "capture_reported"
     assert item["status_label"] == status_label("capture_reported", "hy")
     assert item["caseworker"]["phone"] == "+374 10 000001"
@@ -191,8 +192,9 @@ def test_the_number_of_queries_does_not_grow_with_cases_or_updates(
     client.get(URL)  # warm the user's cached relations
     with CaptureQueriesContext(connection) as few:
         assert client.get(URL).json()["count"] == 2
-    # count, the page of cases (with caseworkers), their events, their reports
-    assert len(few.captured_queries) == 4
+    # count, the page of cases (with caseworkers), their spellings (the name
+    # in the reader's script), their events, their reports
+    assert len(few.captured_queries) == 5
     for _ in range(4):
         _add_case_with_updates(make_case, caseworker_link, caseworker, updates=5)
     with django_assert_num_queries(len(few.captured_queries)):

@@ -52,12 +52,13 @@ def test_an_email_or_sms_delivery_takes_three_queries(
 
 @needs_postgresql
 @pytest.mark.usefixtures("webhooks_to_localhost")
-def test_a_webhook_delivery_reads_its_event_once_more(
+def test_a_webhook_delivery_reads_its_event_and_spellings_once_more(
     make_notification: MakeNotification, django_assert_max_num_queries: Any
 ) -> None:
     with http_receiver(200) as (url, receiver):
         notification = make_notification("webhook", webhook_url=url)
-        with django_assert_max_num_queries(4):
+        # ...and the case's spellings, for the name in the reader's script.
+        with django_assert_max_num_queries(5):
             assert notification_deliver(notification_id=notification.pk).outcome == "sent"
     (request,) = receiver.received
     assert request.json()["case_number"] == notification.event.case.case_number

@@ -208,7 +208,8 @@ def test_the_native_script_name_is_used_for_armenian_readers(staffed_case: Missi
     hy = render_message(event=event, member=member("hy"), channel="email", optout_link=OPTOUT)
     ru = render_message(event=event, member=member("ru"), channel="email", optout_link=OPTOUT)
     assert "Արմեն Հովհաննիսյան" in hy.body_text
-    assert staffed_case.full_name in ru.body_text
+    # Russian lists: family name, given name, patronymic in its Russian form.
+    assert "Ованнисян Армен Каренович" in ru.body_text
 
 
 @pytest.mark.django_db

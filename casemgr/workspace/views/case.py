@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -17,6 +18,7 @@ from cases.bureau.models import AccessVia
 from cases.bureau.services import case_access_record
 from cases.models import MissingPerson
 from families import selectors as family_selectors
+from families.names import reader_name
 
 TIMELINE_LENGTH = 200
 MESSAGES_SHOWN = 100
@@ -36,7 +38,15 @@ def _relatives(user: Any, case: MissingPerson) -> list[dict[str, Any]]:
     relatives = []
     for member in family_selectors.member_search(user=user, case_id=case.pk):
         link = next(link for link in member.links.all() if link.case_id == case.pk)
-        relatives.append({"member": member, "link": link, "messages": sent.get(member.pk, [])})
+        relatives.append(
+            {
+                "member": member,
+                "link": link,
+                "messages": sent.get(member.pk, []),
+                # Exactly the name their messages and portal show (families.names).
+                "reads_as": reader_name(case, member.language),
+            }
+        )
     return relatives
 
 
@@ -50,6 +60,7 @@ def _forms(case: MissingPerson) -> dict[str, Any]:
         "relative": forms.RelativeForm(),
         "family_told": forms.FamilyToldForm(),
         "detention": forms.DetentionEventForm(),
+        "spelling": forms.SpellingForm(),
     }
 
 
@@ -76,6 +87,8 @@ def render_case(
     user = request.user
     reports = list(selectors.case_reports(case))
     answers = bound.pop("answers", {})
+    # The relatives' names and the spellings list read them: one query.
+    prefetch_related_objects([case], Prefetch("spellings", selectors.case_spellings(case=case)))
     context = {
         "case": case,
         "moves": selectors.case_moves(case),
@@ -89,6 +102,7 @@ def render_case(
         "relatives": _relatives(user, case),
         "detention_events": selectors.detention_events(case=case),
         "enquiries": _enquiries(user, case, answers),
+        "spellings": case.spellings.all(),
         "forms": {**_forms(case), **bound},
         "changes": changes,
         "nav": "cases",

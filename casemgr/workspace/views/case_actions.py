@@ -221,6 +221,22 @@ def add_relative(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @require_POST
 @staff_page
+def add_spelling(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = load_case(request, case_id)
+    form = forms.SpellingForm(request.POST)
+    if form.is_valid():
+        try:
+            services.case_spelling_add(case=case, actor=request.user, **form.cleaned_data)
+        except DomainError as exc:
+            report_refusal(request, exc, form)
+        else:
+            messages.success(request, _("The spelling was added."))
+            return _back(case, "names")
+    return render_case(request, case, status=400, spelling=form)
+
+
+@require_POST
+@staff_page
 def family_told(request: HttpRequest, case_id: int) -> HttpResponse:
     case = load_case(request, case_id)
     form = forms.FamilyToldForm(request.POST)
