@@ -50,6 +50,13 @@ CHOICE_LABELS = {
         _("Latin"),
         _("Other"),
     ),
+    "cases.models.SpellingSource": (
+        _("Registered"),
+        _("In the person's own script"),
+        _("As reported"),
+        _("From an imported list"),
+        _("Added by a caseworker"),
+    ),
     "cases.models.ReportSource": (
         _("ICRC"),
         _("Detaining power"),

@@ -20,8 +20,8 @@ from cases.models import (
     DetentionEvent,
     DetentionEventType,
     Exchange,
-    NamePart,
     ExchangeStatus,
+    NamePart,
     ReportSource,
     Verification,
 )

@@ -24,6 +24,7 @@ from cases.models import (
     NamePart,
     NameScript,
     ReportSource,
+    SpellingSource,
     Verification,
 )
 from cases.status import Status
@@ -98,6 +99,7 @@ def test_the_catalogue_names_every_label_the_pages_show():
         Action,
         NamePart,
         NameScript,
+        SpellingSource,
     ]
     # In the source language, whatever another test left active.
     with translation.override("en"):
