@@ -28,7 +28,7 @@ from cases.plaintext import strip_unsafe
 READER_SCRIPTS = {"hy": names.ARMENIAN, "ru": names.CYRILLIC}
 # Which stored spelling wins: the caseworker's correction, then the
 # person's own script, then any other (as reported, imported, registered).
-_SOURCE_RANK = {SpellingSource.MANUAL: 0, SpellingSource.NATIVE: 1}
+_SOURCE_RANK: dict[str, int] = {SpellingSource.MANUAL: 0, SpellingSource.NATIVE: 1}
 
 
 @dataclass(frozen=True)

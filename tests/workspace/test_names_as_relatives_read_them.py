@@ -43,7 +43,8 @@ def test_the_known_spellings_are_listed_with_part_script_and_source(
     table = table[: table.index("</table>")]
     assert "Հովհաննիսյան" in table
     assert "In the person&#x27;s own script" in table
-    assert "Armenian" in table and "Given name" in table
+    assert "Armenian" in table
+    assert "Given name" in table
 
 
 def test_a_caseworker_s_spelling_corrects_what_the_relative_reads(
