@@ -351,7 +351,6 @@ _TO_CYRILLIC_LETTERS = {
     "r": "р", "s": "с", "v": "в", "t": "т", "u": "у", "f": "ф", "q": "к", "x": "х",
     "c": "ц", "w": "в",
 }  # fmt: skip
-_LATIN_VOWELS = frozenset("aeiou")
 
 
 def latin_to_armenian(text: str) -> str:
