@@ -355,16 +355,26 @@ _TO_CYRILLIC_LETTERS = {
 
 def latin_to_armenian(text: str) -> str:
     """A Latin name in Armenian letters, word by word (capitalised)."""
-    return _each_word(text, _word_to_armenian)
+    return _each_word(text, _word_to_armenian, ARMENIAN)
 
 
 def latin_to_cyrillic(text: str) -> str:
     """A Latin name in Cyrillic letters, word by word (capitalised)."""
-    return _each_word(text, _word_to_cyrillic)
+    return _each_word(text, _word_to_cyrillic, CYRILLIC)
 
 
-def _each_word(text: str, convert: Callable[[str], str]) -> str:
-    return " ".join(_capitalise(convert(word.lower())) for word in words(text))
+def _each_word(text: str, convert: Callable[[str], str], script: str) -> str:
+    """A word already in `script` stays; a word in another script (a name
+    registered in Cyrillic, read in Armenian) goes through the common Latin."""
+    out = []
+    for word in words(text):
+        found = detect_script(word)
+        if found == script:
+            out.append(word)
+            continue
+        latin = word.lower() if found == LATIN else to_latin(word)
+        out.append(_capitalise(convert(latin)))
+    return " ".join(out)
 
 
 def _capitalise(word: str) -> str:

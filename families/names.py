@@ -37,11 +37,6 @@ class ReaderName:
     given: str  # the SMS, where every character counts
 
 
-def reader_script(language: str) -> str:
-    """The script a relative reading `language` reads names in."""
-    return READER_SCRIPTS.get(language, names.LATIN)
-
-
 def reader_name(case: MissingPerson, language: str) -> ReaderName:
     script = READER_SCRIPTS.get(language)
     if script is None:
@@ -50,8 +45,10 @@ def reader_name(case: MissingPerson, language: str) -> ReaderName:
     convert = _converter(script)
     given = stored.get(NamePart.GIVEN) or _given_from_full(stored) or convert(case.given_name)
     family = stored.get(NamePart.FAMILY) or convert(case.family_name)
-    father = names.father_name(stored.get(NamePart.PATRONYMIC) or strip_unsafe(case.patronymic))
-    father = father if names.detect_script(father) == script else convert(father)
+    # (A word already in the reader's script passes the converter unchanged.)
+    father = convert(
+        names.father_name(stored.get(NamePart.PATRONYMIC) or strip_unsafe(case.patronymic))
+    )
     if NamePart.FULL in stored:
         return ReaderName(full=stored[NamePart.FULL], given=given)
     if script == names.ARMENIAN:

@@ -86,3 +86,9 @@ def test_the_armenian_genitive_of_a_father_s_name() -> None:
     assert armenian_genitive("Սարո") == "Սարոյի"
     assert armenian_genitive("Վարդանի") == "Վարդանի"
     assert armenian_genitive("") == ""
+
+
+def test_a_word_in_another_script_goes_through_the_common_latin() -> None:
+    assert latin_to_armenian("Армен") == "Արմեն"
+    assert latin_to_cyrillic("Արմեն") == "Армен"
+    assert latin_to_armenian("Արմեն Petrosyan") == "Արմեն Պետրոսյան"
