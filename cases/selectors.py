@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
 
 from cases.models import (
     CaptureReport,
@@ -106,6 +106,25 @@ def case_pending_transition(case: MissingPerson) -> PendingTransition | None:
         .select_related("requested_by")
         .first()
     )
+
+
+def case_awaits_supervisor(case: MissingPerson) -> bool:
+    """Whether a sensitive move waits on this case for a supervisor."""
+    return case.transitions.filter(state=TransitionState.PENDING).exists()
+
+
+def death_confirmed_q(case_path: str = "") -> Q:
+    """The rule, as a filter on a case (or on `case_path` to one): the case
+    stands at a death both people confirmed, and no other move waits on it.
+    Only then do the death particulars leave the bureau."""
+    pending = PendingTransition.objects.filter(
+        case=OuterRef(f"{case_path}pk"), state=TransitionState.PENDING
+    )
+    return Q(**{f"{case_path}status__in": DEATH_STATUSES}) & ~Exists(pending)
+
+
+def case_death_confirmed(case: MissingPerson) -> bool:
+    return MissingPerson.objects.filter(death_confirmed_q(), pk=case.pk).exists()
 
 
 def cases_untold_deaths(user: Any) -> QuerySet[MissingPerson]:

@@ -13,6 +13,7 @@ from cases.bureau.models import ExportKind
 from cases.bureau.services import ExportedFile, export_record
 from cases.errors import Conflict, InvalidInput
 from cases.models import MissingPerson
+from cases.selectors import case_death_confirmed
 from cases.services._common import require_supervisor
 
 LIST_TYPES = {
@@ -83,6 +84,11 @@ def capture_card_export(*, actor: Any, case: MissingPerson) -> ExportedFile:
 def death_certificate_export(*, actor: Any, case: MissingPerson) -> ExportedFile:
     """The death certificate (Annex IV D), from the death particulars recorded."""
     require_supervisor(actor)
+    if not case_death_confirmed(case):
+        raise Conflict(
+            "The case does not stand at a confirmed death (or a status change waits "
+            "for a supervisor): no death certificate goes out before both people confirm it."
+        )
     death = selectors.death_particulars(case)
     if death is None:
         raise Conflict("No death particulars are recorded for this case.")

@@ -22,6 +22,7 @@ from cases.models import (
     Verification,
 )
 from cases.roles import is_supervisor
+from cases.selectors import death_confirmed_q
 from cases.status import DEATH_STATUSES
 
 
@@ -54,8 +55,12 @@ def exports_visible_to(user: Any, *, kind: str = "") -> QuerySet[ExportRecord]:
 def bureau_list_rows(*, since: datetime) -> list[Row]:
     """Each detention event recorded since `since` (with its person), and each
     person whose record changed since with no such event: three queries."""
+    # Death particulars go out only once the death is confirmed (two people):
+    # a death event on a case still detained, or whose move waits, stays in.
+    unconfirmed_death = Q(type=DetentionEventType.DEATH) & ~death_confirmed_q("case__")
     events = list(
         DetentionEvent.objects.filter(recorded_at__gte=since)
+        .exclude(unconfirmed_death)
         .select_related("case")
         .order_by("case__case_number", "occurred_on", "id")
     )

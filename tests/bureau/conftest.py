@@ -63,3 +63,27 @@ def prisoner(make_case, caseworker):
         health="slightly_wounded",
     )
     return case
+
+
+def record_death(case, caseworker):
+    """The death particulars as the detaining power sent them (Annex IV D)."""
+    return services.detention_event_add(
+        case=case,
+        actor=caseworker,
+        type="death",
+        occurred_on=date(2021, 2, 1),
+        source="detaining_power",
+        place="Զինվորական հոսպիտալ",
+        cause_of_death="Վերքեր / wounds",
+        certificate_reference="DC-2021-9",
+        place_of_burial="Գերեզմանատուն 3, շարք 2",
+        grave_marked=True,
+        grave_findable=False,
+        personal_effects="ժամացույց, նամակ",
+    )
+
+
+def confirm_death(case, caseworker, supervisor):
+    """The two-person move to deceased: asked by one, confirmed by another."""
+    outcome = services.case_transition(case=case, actor=caseworker, to_status="deceased")
+    services.transition_confirm(transition_id=outcome.pending.pk, actor=supervisor)

@@ -16,6 +16,7 @@ from cases import services
 from cases.bureau.bureau_list import COLUMNS
 from cases.bureau.models import ExportRecord
 from cases.models import MissingPerson
+from tests.bureau.conftest import confirm_death, record_death
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "bureau-list.md"
 
@@ -129,3 +130,25 @@ def test_a_since_date_counts_from_its_local_midnight(sup, prisoner, caseworker):
     )
     rows = _csv_rows(sup.get("/api/exports/bureau-list/?since=2000-01-01").content)
     assert len(rows) == 3
+
+
+def test_an_unconfirmed_death_event_does_not_go_out_in_the_list(sup, prisoner, caseworker):
+    record_death(prisoner, caseworker)
+    rows = _csv_rows(sup.get("/api/exports/bureau-list/?since=2000-01-01").content)
+    assert [r["event_type"] for r in rows] == ["transfer", "health"]
+    assert not any(r["cause_of_death"] for r in rows)
+
+
+def test_a_death_event_waiting_for_a_supervisor_does_not_go_out(sup, prisoner, caseworker):
+    record_death(prisoner, caseworker)
+    services.case_transition(case=prisoner, actor=caseworker, to_status="deceased")
+    content = sup.get("/api/exports/bureau-list/?since=2000-01-01").content
+    assert "Վերքեր" not in content.decode("utf-8-sig")
+
+
+def test_a_confirmed_death_goes_out_with_its_particulars(sup, prisoner, caseworker, supervisor):
+    record_death(prisoner, caseworker)
+    confirm_death(prisoner, caseworker, supervisor)
+    rows = _csv_rows(sup.get("/api/exports/bureau-list/?since=2000-01-01").content)
+    (death,) = [r for r in rows if r["event_type"] == "death"]
+    assert death["cause_of_death"] == "Վերքեր / wounds"

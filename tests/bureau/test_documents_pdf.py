@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import subprocess
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from pypdf import PdfReader
 
 from cases import services
 from cases.bureau.models import ExportRecord
+from tests.bureau.conftest import confirm_death, record_death
 
 
 def _pdf(tmp_path: Path, content: bytes) -> Path:
@@ -85,22 +85,10 @@ def test_a_capture_card_is_sealed_in_the_export_audit(sup, supervisor, prisoner)
 
 
 def test_the_death_certificate_carries_the_particulars_of_annex_iv_d(
-    sup, prisoner, caseworker, tmp_path
+    sup, prisoner, caseworker, supervisor, tmp_path
 ):
-    services.detention_event_add(
-        case=prisoner,
-        actor=caseworker,
-        type="death",
-        occurred_on=date(2021, 2, 1),
-        source="detaining_power",
-        place="Զինվորական հոսպիտալ",
-        cause_of_death="Վերքեր / wounds",
-        certificate_reference="DC-2021-9",
-        place_of_burial="Գերեզմանատուն 3, շարք 2",
-        grave_marked=True,
-        grave_findable=False,
-        personal_effects="ժամացույց, նամակ",
-    )
+    record_death(prisoner, caseworker)
+    confirm_death(prisoner, caseworker, supervisor)
     response = sup.get(f"/api/cases/{prisoner.pk}/death-certificate/")
     assert response.status_code == 200
     text = _text(_pdf(tmp_path, response.content))
@@ -118,10 +106,39 @@ def test_the_death_certificate_carries_the_particulars_of_annex_iv_d(
     assert ExportRecord.objects.get().kind == "death_certificate"
 
 
-def test_no_death_certificate_without_death_particulars(sup, prisoner):
+def test_no_death_certificate_without_death_particulars(sup, prisoner, caseworker, supervisor):
+    confirm_death(prisoner, caseworker, supervisor)
     response = sup.get(f"/api/cases/{prisoner.pk}/death-certificate/")
     assert response.status_code == 409
     assert not ExportRecord.objects.exists()
+
+
+def test_no_death_certificate_while_the_case_stands_detained(sup, prisoner, caseworker):
+    record_death(prisoner, caseworker)
+    response = sup.get(f"/api/cases/{prisoner.pk}/death-certificate/")
+    assert response.status_code == 409
+    assert "confirmed death" in response.json()["detail"]
+    assert not ExportRecord.objects.exists()
+
+
+def test_no_death_certificate_while_the_deceased_move_waits_for_a_supervisor(
+    sup, prisoner, caseworker
+):
+    record_death(prisoner, caseworker)
+    services.case_transition(case=prisoner, actor=caseworker, to_status="deceased")
+    response = sup.get(f"/api/cases/{prisoner.pk}/death-certificate/")
+    assert response.status_code == 409
+    assert not ExportRecord.objects.exists()
+
+
+def test_no_death_certificate_while_a_move_back_to_missing_waits_on_the_death(
+    sup, prisoner, caseworker, supervisor
+):
+    record_death(prisoner, caseworker)
+    confirm_death(prisoner, caseworker, supervisor)
+    services.case_transition(case=prisoner, actor=caseworker, to_status="missing")
+    response = sup.get(f"/api/cases/{prisoner.pk}/death-certificate/")
+    assert response.status_code == 409
 
 
 @pytest.mark.parametrize("document", ["capture-card", "death-certificate"])
