@@ -136,3 +136,23 @@ def test_only_staff_record_detention_events(case, outsider):
             occurred_on=date(2021, 2, 1),
             source="icrc",
         )
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"type": "health", "health": "seriously_wounded"},
+        {"type": "transfer", "place": "Բաքու, հիվանդանոց"},
+    ],
+)
+def test_a_shared_event_while_a_death_waits_for_a_supervisor_is_not_told(case, caseworker, fields):
+    services.case_transition(case=case, actor=caseworker, to_status="deceased")
+    services.detention_event_add(
+        case=case,
+        actor=caseworker,
+        occurred_on=date(2021, 2, 1),
+        source="icrc",
+        share_with_family=True,
+        **fields,
+    )
+    assert CaseEvent.objects.get(case=case, kind=EventKind.DETENTION_EVENT).family_visible is False
