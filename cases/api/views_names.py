@@ -61,13 +61,11 @@ class CaseSpellingsView(generics.ListCreateAPIView):
         case = self._case()
         serializer = SpellingAddSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        before = case.spellings.count()
-        spelling = services.case_spelling_add(
+        added = services.case_spelling_add(
             case=case, actor=request.user, **serializer.validated_data
         )
-        added = case.spellings.count() > before
-        code = status.HTTP_201_CREATED if added else status.HTTP_200_OK
-        return Response(SpellingSerializer(spelling).data, status=code)
+        code = status.HTTP_201_CREATED if added.created else status.HTTP_200_OK
+        return Response(SpellingSerializer(added.spelling).data, status=code)
 
 
 class CaseMatchView(APIView):

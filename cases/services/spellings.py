@@ -8,7 +8,7 @@ names; a caseworker adds one by hand with `case_spelling_add`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import transaction
 
@@ -25,6 +25,7 @@ from cases.models import (
 )
 from cases.services._common import require_caseworker
 from cases.services.events import event_append
+from cases.services.locking import atomic_retrying, lock_case
 from cases.services.text import clean_text
 
 # The case's own fields and the part and source each spelling is kept as.
@@ -118,7 +119,12 @@ def spelling_keys(spelling: CaseSpelling) -> list[CaseNameKey]:
     ]
 
 
-@transaction.atomic
+class SpellingAdded(NamedTuple):
+    spelling: CaseSpelling
+    created: bool  # False: the case already had this spelling, nothing changed
+
+
+@atomic_retrying
 def case_spelling_add(
     *,
     case: MissingPerson,
@@ -126,24 +132,27 @@ def case_spelling_add(
     part: str,
     text: str,
     source: str = SpellingSource.MANUAL,
-) -> CaseSpelling:
+) -> SpellingAdded:
     """A caseworker adds a spelling the case is known by (staff-only event)."""
     require_caseworker(actor)
     # Spellings reach families (the name in their script): the one text rule.
     text = clean_text("text", " ".join((text or "").split()))
     _check_spelling(part, text, source)
-    found = CaseSpelling.objects.filter(case=case, part=part, text=text).first()
+    # Under the case's lock, as every name write is: two identical adds, or an
+    # add and a name change, take turns, and the second finds the first's row.
+    locked = lock_case(case.pk)
+    found = CaseSpelling.objects.filter(case=locked, part=part, text=text).first()
     if found is not None:
-        return found
-    (spelling,) = case_spellings_record(case=case, spellings=[(part, text, source)], actor=actor)
+        return SpellingAdded(found, created=False)
+    (spelling,) = case_spellings_record(case=locked, spellings=[(part, text, source)], actor=actor)
     event_append(
-        case=case,
+        case=locked,
         kind=EventKind.SPELLING_ADDED,
         actor=actor,
         summary=f"Spelling added ({spelling.get_part_display()}, {spelling.script}).",
         data={"spelling_id": spelling.pk, "part": part, "script": spelling.script},
     )
-    return spelling
+    return SpellingAdded(spelling, created=True)
 
 
 def _check_spelling(part: str, text: str, source: str) -> None:

@@ -82,15 +82,16 @@ def test_a_caseworker_adds_a_spelling_with_a_staff_only_event(
     caseworker: Any, make_case: Any
 ) -> None:
     case = make_case()
-    spelling = services.case_spelling_add(
+    spelling, created = services.case_spelling_add(
         case=case, actor=caseworker, part="family", text="  Ованесян "
     )
+    assert created
     assert (spelling.text, spelling.script, spelling.source) == ("Ованесян", "cyrillic", "manual")
     event = CaseEvent.objects.filter(case=case, kind=EventKind.SPELLING_ADDED).get()
     assert event.family_visible is False
     assert "Ованесян" not in event.summary  # names stay out of what may be logged
     again = services.case_spelling_add(case=case, actor=caseworker, part="family", text="Ованесян")
-    assert again.pk == spelling.pk
+    assert again == (spelling, False)
     assert CaseEvent.objects.filter(case=case, kind=EventKind.SPELLING_ADDED).count() == 1
 
 
@@ -115,7 +116,7 @@ def test_a_bad_spelling_is_refused_naming_the_field(
 def test_a_spelling_loses_invisible_characters_that_could_deceive_a_family(
     caseworker: Any, make_case: Any
 ) -> None:
-    spelling = services.case_spelling_add(
+    spelling, _ = services.case_spelling_add(
         case=make_case(), actor=caseworker, part="family", text="Ованесян\u202e\u200b"
     )
     assert spelling.text == "Ованесян"
