@@ -120,7 +120,7 @@ def death_confirmed_q(case_path: str = "") -> Q:
     pending = PendingTransition.objects.filter(
         case=OuterRef(f"{case_path}pk"), state=TransitionState.PENDING
     )
-    return Q(**{f"{case_path}status__in": DEATH_STATUSES}) & ~Exists(pending)
+    return Q(~Exists(pending), **{f"{case_path}status__in": DEATH_STATUSES})
 
 
 def case_death_confirmed(case: MissingPerson) -> bool:
