@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 
 from cases.imports.errors import FileRefused, RowInvalid
 from cases.imports.files import Limits, RawRow, Table
+from cases.imports.models import PfifRecord
 from cases.imports.values import RowData, interpret
 
 PFIF_NS = re.compile(r"^\{http://zesty\.ca/pfif/1\.[1-4]\}$")
@@ -44,6 +45,7 @@ KNOWN = (
 )  # fmt: skip
 MAX_NOTES = 500  # a person's notes; more is not a person's history but a flood
 NATIVE_MAX = 150
+RECORD_ID_MAX = PfifRecord._meta.get_field("record_id").max_length or 500
 PFIF_SEX = {"male": "male", "female": "female"}  # PFIF's "other" has no place in the case
 
 
@@ -154,6 +156,14 @@ def _header(persons: list[_Person], most: int) -> list[str]:
     return [*seen, NOTES]
 
 
+def _too_long(field: str) -> str:
+    # A record id is kept whole (PfifRecord.record_id): cut, two ids could meet.
+    return _("%(field)s is longer than %(limit)d characters") % {
+        "field": field,
+        "limit": RECORD_ID_MAX,
+    }
+
+
 def _matched(header: list[str]) -> list[str]:
     return [name for name in (*NAME_FIELDS, "date_of_birth") if name in header]
 
@@ -161,8 +171,13 @@ def _matched(header: list[str]) -> list[str]:
 def _row(line: int, person: _Person, header: list[str]) -> RawRow:
     cells = [person.fields.get(name, "") for name in header[:-1]]
     row = RawRow(line=line, cells=[*cells, json.dumps(person.notes, ensure_ascii=False)])
-    if not person.fields.get("person_record_id"):
+    record_id = person.fields.get("person_record_id", "")
+    if not record_id:
         row.problems.append(_("this <person> has no person_record_id"))
+    elif len(record_id) > RECORD_ID_MAX:
+        row.problems.append(_too_long("person_record_id"))
+    if any(len(n.get("note_record_id", "")) > RECORD_ID_MAX for n in person.notes):
+        row.problems.append(_too_long("note_record_id"))
     if len(person.notes) > MAX_NOTES:
         row.problems.append(_("this <person> has more than %(most)d notes") % {"most": MAX_NOTES})
     return row

@@ -97,7 +97,9 @@ def _note_id(person_id: str, note: dict[str, str]) -> str:
     """The note's own id; for a note without one, its person's id and a
     digest of its content (the same note twice is still one note)."""
     if note.get("note_record_id"):
-        return note["note_record_id"][:500]
+        # Whole, never cut: two long ids sharing a prefix are two notes. The
+        # reader refuses a longer id than PfifRecord keeps (an error row).
+        return note["note_record_id"]
     digest = hashlib.sha256(json.dumps(note, sort_keys=True).encode()).hexdigest()[:16]
     return f"{person_id[:470]}#note-{digest}"
 

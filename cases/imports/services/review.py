@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from django.db import transaction
+from django.db import DatabaseError, OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -189,14 +189,28 @@ def _apply_row(batch: ImportBatch, row_id: int) -> None:
         with transaction.atomic():
             case, made = _APPLY[batch.purpose](batch, row, actor)
     except DomainError as exc:
-        row.apply_error = line_error(row.line, exc.message)
-        row.save(update_fields=["apply_error"])
+        _refuse_row(row, exc.message)
+        return
+    except OperationalError:
+        raise  # passing (a lock conflict, the connection): the task retries
+    except DatabaseError as exc:
+        # This row's data the database would not store (a value too long, a
+        # constraint): its savepoint is undone, the other rows still apply.
+        # The log names the error's kind only: its text may quote a name.
+        code = getattr(exc.__cause__, "sqlstate", "")
+        logger.warning("import #%s line %s refused by the database (%s)", batch.pk, row.line, code)
+        _refuse_row(row, _("The database refused this row's values; correct the file"))
         return
     row.applied_at = timezone.now()
     row.applied_case = case
     row.applied_object_id = made
     row.apply_error = ""
     row.save(update_fields=APPLIED_FIELDS)
+
+
+def _refuse_row(row: ImportRow, message: str) -> None:
+    row.apply_error = line_error(row.line, message)
+    row.save(update_fields=["apply_error"])
 
 
 def _report_of(batch: ImportBatch, row: ImportRow, case: MissingPerson, actor: Any) -> int:
