@@ -22,7 +22,8 @@ def test_a_person_record_id_longer_than_500_is_an_error_row_naming_it(sup: Any) 
     batch = _upload_ok(sup, pfif(person(person_record_id=LONG, full_name="Vahe Zakaryan")))
     (row,) = rows(batch.pk)
     assert row.state == "error"
-    assert "person_record_id" in row.error and "500" in row.error
+    assert "person_record_id" in row.error
+    assert "500" in row.error
 
 
 def test_two_long_note_ids_sharing_a_prefix_are_refused_not_merged(sup: Any) -> None:
