@@ -158,8 +158,8 @@ def _header(persons: list[_Person], most: int) -> list[str]:
 
 def _too_long(field: str) -> str:
     # A record id is kept whole (PfifRecord.record_id): cut, two ids could meet.
-    return _("%(field)s is longer than %(limit)d characters") % {
-        "field": field,
+    return _("%(column)s is longer than %(limit)d characters") % {
+        "column": field,
         "limit": RECORD_ID_MAX,
     }
 
