@@ -113,6 +113,14 @@ def case_awaits_supervisor(case: MissingPerson) -> bool:
     return case.transitions.filter(state=TransitionState.PENDING).exists()
 
 
+def case_news_held(case: MissingPerson) -> bool:
+    """While a case stands at a death, or a sensitive move (a death asked
+    for) waits for a supervisor, no other news reaches the family by message:
+    the family hears nothing until it is confirmed, and then from their
+    caseworker in person. One rule for detention events and capture reports."""
+    return case.status in DEATH_STATUSES or case_awaits_supervisor(case)
+
+
 def death_confirmed_q(case_path: str = "") -> Q:
     """The rule, as a filter on a case (or on `case_path` to one): the case
     stands at a death both people confirmed, and no other move waits on it.

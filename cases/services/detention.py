@@ -14,12 +14,11 @@ from django.utils import timezone
 
 from cases.errors import InvalidInput
 from cases.models import DetentionEvent, DetentionEventType, EventKind, MissingPerson
-from cases.selectors import case_awaits_supervisor
+from cases.selectors import case_news_held
 from cases.services._common import refuse_future_dates, require_caseworker, validate_instance
 from cases.services.events import event_append
 from cases.services.locking import atomic_retrying, lock_case
 from cases.services.text import clean_text_values
-from cases.status import DEATH_STATUSES
 
 T = DetentionEventType
 COMMON_FIELDS = frozenset(
@@ -79,16 +78,7 @@ def _check_fields(values: dict[str, Any]) -> None:
 
 
 def _family_visible(event: DetentionEvent, case: MissingPerson) -> bool:
-    # While a case stands at a death, or a sensitive move (a death asked for)
-    # waits for a supervisor, nothing else reaches the family by message: the
-    # family hears nothing until it is confirmed, and then from their
-    # caseworker in person.
-    return (
-        event.share_with_family
-        and event.type not in NEVER_TOLD
-        and case.status not in DEATH_STATUSES
-        and not case_awaits_supervisor(case)
-    )
+    return event.share_with_family and event.type not in NEVER_TOLD and not case_news_held(case)
 
 
 def _event_data(event: DetentionEvent) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from cases.models import (
     NamePart,
     SpellingSource,
 )
-from cases.selectors import reports_family_may_hear
+from cases.selectors import case_news_held, reports_family_may_hear
 from cases.services._common import (
     refuse_future_dates,
     refuse_unknown_fields,
@@ -41,7 +41,7 @@ def _report_event(
         kind=kind,
         actor=actor,
         summary=f"Capture report #{report.pk} from {report.source} ({report.verification})",
-        family_visible=_family_may_hear(report),
+        family_visible=_family_may_hear(report) and not case_news_held(case),
         data={
             "report_id": report.pk,
             "source": report.source,
@@ -141,7 +141,9 @@ def capture_report_update(*, report: CaptureReport, actor: Any, **fields: Any) -
             summary=f"Capture report #{locked.pk} updated: {', '.join(sorted(changed))}",
             # Families hear of a report when it is first shared with them,
             # not of every later correction.
-            family_visible=_family_may_hear(locked) and not was_visible,
+            family_visible=_family_may_hear(locked)
+            and not was_visible
+            and not case_news_held(case),
             data={
                 "report_id": locked.pk,
                 "source": locked.source,

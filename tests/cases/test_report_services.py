@@ -103,3 +103,19 @@ def test_unlinking_a_report_says_so_on_the_case_it_left(case, caseworker) -> Non
     trace = case.events.first()
     assert trace.summary == f"Capture report #{report.pk} unlinked from this case"
     assert trace.data["moved_to"] is None
+
+
+@pytest.mark.parametrize("held_by", ["a death waiting for a supervisor", "a confirmed death"])
+def test_a_shared_report_is_not_news_for_the_family_while_a_death_stands_or_waits(
+    case, caseworker, supervisor, held_by
+) -> None:
+    # The family hears nothing until a death is confirmed, and then from
+    # their caseworker in person: not a capture report by message meanwhile.
+    services.case_transition(case=case, actor=caseworker, to_status="deceased")
+    if held_by == "a confirmed death":
+        services.transition_confirm(transition_id=case.transitions.get().pk, actor=supervisor)
+    report = _report(caseworker, case=case, share_with_family=False)
+    assert case.events.first().family_visible is False
+    services.capture_report_update(report=report, actor=caseworker, share_with_family=True)
+    assert case.events.first().kind == EventKind.CAPTURE_REPORT_UPDATED
+    assert case.events.first().family_visible is False
