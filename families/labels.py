@@ -17,6 +17,7 @@ from django.utils.functional import Promise
 from django.utils.translation import pgettext_lazy
 
 from cases.status import DEATH_STATUSES, Status
+from families.gender import is_female
 
 AWAITING_CONTACT = "awaiting_contact"
 
@@ -98,9 +99,8 @@ STATUS_MEANINGS: dict[str, tuple[Promise, Promise]] = {
 }
 
 
-# A woman who serves (the case's sex, Sex.FEMALE): the same English with its
-# own context, so that Russian can say Пропала, Вернулась, Найдена живой.
-FEMALE = "female"
+# A woman who serves (families.gender): the same English with its own
+# context, so that Russian can say Пропала, Вернулась, Найдена живой.
 STATUS_LABELS_FEMALE: dict[str, Promise] = {
     Status.MISSING: pgettext_lazy("family status, female", "Missing"),
     Status.RELEASE_SCHEDULED: pgettext_lazy("family status, female", "On an agreed exchange list"),
@@ -145,7 +145,7 @@ STATUS_MEANINGS_FEMALE: dict[str, tuple[Promise, Promise]] = {
 def status_label(status: str, language: str, sex: str = "") -> str:
     key = status if status == AWAITING_CONTACT else Status(status)
     labels = (
-        STATUS_LABELS_FEMALE if sex == FEMALE and key in STATUS_LABELS_FEMALE else STATUS_LABELS
+        STATUS_LABELS_FEMALE if is_female(sex) and key in STATUS_LABELS_FEMALE else STATUS_LABELS
     )
     with translation.override(language):
         return str(labels[key])
@@ -153,7 +153,7 @@ def status_label(status: str, language: str, sex: str = "") -> str:
 
 def status_meaning(status: str, language: str, sex: str = "") -> tuple[str, str]:
     """(what the status means, what happens next) in the relative's language."""
-    female = sex == FEMALE and status in STATUS_MEANINGS_FEMALE
+    female = is_female(sex) and status in STATUS_MEANINGS_FEMALE
     meaning, next_step = (STATUS_MEANINGS_FEMALE if female else STATUS_MEANINGS)[status]
     with translation.override(language):
         return str(meaning), str(next_step)

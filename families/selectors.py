@@ -196,20 +196,23 @@ def _render(
             return status_label(AWAITING_CONTACT, language)
         return status_label(to, language, sex)
     if event.kind == EventKind.EXCHANGE_LISTED:
-        return exchange_listed_sentence(language)
+        return exchange_listed_sentence(language, sex)
     if event.kind in REPORT_KINDS:
         report_id = data.get("report_id")
         report = reports.get(report_id) if isinstance(report_id, int) else None
         if report is None or report.case_id != event.case_id:
             return None
         return report_sentence(
-            language, captured_on=report.captured_on, place_of_detention=report.place_of_detention
+            language,
+            captured_on=report.captured_on,
+            place_of_detention=report.place_of_detention,
+            sex=sex,
         )
     if event.kind == EventKind.NOTE:
         text = str(data.get("text") or "").strip()
         return text or None
     if event.kind == EventKind.DETENTION_EVENT:
-        return detention_sentence(data, language)
+        return detention_sentence(data, language, sex)
     return None
 
 

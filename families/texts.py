@@ -28,6 +28,7 @@ from cases.plaintext import strip_unsafe
 from cases.status import DEATH_STATUSES, Status
 from families.dates import family_date
 from families.detention_words import detention_sentence
+from families.gender import is_female
 from families.labels import AWAITING_CONTACT, family_status, status_label
 from families.models import FamilyMember
 from families.names import reader_name
@@ -176,7 +177,9 @@ def render_message(
         "status_label": facts.status_label,
         "optout_url": optout_link,
         "language": language,
-        "detention_sentence": detention_sentence(event.data, language) or "",
+        "detention_sentence": detention_sentence(event.data, language, event.case.sex) or "",
+        # A woman who serves reads her own forms (families.gender).
+        "female": is_female(event.case.sex),
     }
     template = f"notifications/{kind}.txt"
     with translation.override(language):

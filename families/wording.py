@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import translation
-from django.utils.translation import gettext, pgettext, pgettext_lazy
+from django.utils.translation import gettext, gettext_lazy, pgettext, pgettext_lazy
 
 from families.dates import family_date
+from families.gender import form_for
 
 # The languages relatives read (families.models.Language); not Django's
 # settings.LANGUAGES, which are the interface's.
@@ -67,9 +68,25 @@ def hotline_name(language: str) -> str:
         return pgettext("contact", "The hotline")
 
 
-def exchange_listed_sentence(language: str) -> str:
+# The sentences of the family timeline that name the person: (for a man, for
+# a woman), families.gender.
+EXCHANGE_LISTED = (
+    pgettext_lazy("update", "Your relative has been put on an agreed exchange list."),
+    pgettext_lazy("update, female", "Your relative has been put on an agreed exchange list."),
+)
+REPORT_RECEIVED = (
+    pgettext_lazy("update", "We received information about your relative and pass it on."),
+    pgettext_lazy("update, female", "We received information about your relative and pass it on."),
+)
+WHERE_HELD = (
+    gettext_lazy("Where he is held: %(place)s."),
+    pgettext_lazy("female", "Where she is held: %(place)s."),
+)
+
+
+def exchange_listed_sentence(language: str, sex: str = "") -> str:
     with translation.override(language):
-        return pgettext("update", "Your relative has been put on an agreed exchange list.")
+        return str(form_for(EXCHANGE_LISTED, sex))
 
 
 def refusal_message(code: str, language: str) -> str:
@@ -77,14 +94,16 @@ def refusal_message(code: str, language: str) -> str:
         return str(INVITATION_REFUSALS[code])
 
 
-def report_sentence(language: str, *, captured_on: Any, place_of_detention: str) -> str:
+def report_sentence(
+    language: str, *, captured_on: Any, place_of_detention: str, sex: str = ""
+) -> str:
     """A shared capture report in plain words: what was reported, never by whom."""
     with translation.override(language):
-        parts = [pgettext("update", "We received information about your relative and pass it on.")]
+        parts = [str(form_for(REPORT_RECEIVED, sex))]
         if captured_on:
             date = family_date(captured_on)
             parts.append(gettext("Date of capture: %(date)s.") % {"date": date})
         if place_of_detention:
-            place = place_of_detention
-            parts.append(gettext("Where he is held: %(place)s.") % {"place": place})
+            where = form_for(WHERE_HELD, sex)
+            parts.append(str(where) % {"place": place_of_detention})
         return " ".join(parts)

@@ -1,6 +1,7 @@
 """Every SMS a family can receive fits 3 UCS-2 parts in Armenian and Russian,
 tried at the extremes: a 12-letter given name, a 25-character caseworker
 name, the hotline variant, every exchange outcome and report verification,
+the forms for a man and for a woman,
 and a production-length opt-out link made by the real signer."""
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from cases.services import case_spelling_add
 from families.models import FamilyMember
 from families.optout import optout_url
 from families.texts import render_message, sms_segments
+from tests.families.message_variants import VARIANTS
 
 # The longest site address we plan for (README: SMS and the opt-out link).
 PRODUCTION_SITE_URL = "https://casemgr.families.gov.am"
@@ -25,46 +27,6 @@ GIVEN_NAME_RU = "Хачатурянуша"  # the reader's script: a stored Cyri
 GIVEN_NAMES = {"hy": GIVEN_NAME_HY, "ru": GIVEN_NAME_RU}
 CASEWORKER = ("Anahit", "Ter-Grigoryantsyan")  # 25 characters with the space
 PHONE = "+374 10 555 101"
-
-VARIANTS: list[tuple[str, dict[str, Any]]] = [
-    (EventKind.STATUS_CHANGED, {"from": "missing", "to": "capture_reported"}),
-    (EventKind.STATUS_CHANGED, {"from": "capture_reported", "to": "missing"}),
-    (EventKind.STATUS_CHANGED, {"from": "missing", "to": "detained"}),
-    (EventKind.STATUS_CHANGED, {"from": "detained", "to": "found_alive"}),
-    (EventKind.STATUS_CHANGED, {"from": "found_alive", "to": "closed"}),
-    (
-        EventKind.STATUS_CHANGED,
-        {"from": "release_scheduled", "to": "repatriated", "outcome": "exchanged"},
-    ),
-    (
-        EventKind.STATUS_CHANGED,
-        {"from": "release_scheduled", "to": "detained", "outcome": "not_released"},
-    ),
-    (EventKind.STATUS_CHANGED, {"from": "detained", "to": "deceased"}),
-    (EventKind.STATUS_CHANGED, {"from": "deceased", "to": "remains_returned"}),
-    (
-        EventKind.EXCHANGE_LISTED,
-        {"from": "detained", "to": "release_scheduled", "scheduled_for": "2021-01-09"},
-    ),
-    (EventKind.EXCHANGE_LISTED, {"from": "detained", "to": "release_scheduled"}),
-    (EventKind.CAPTURE_REPORT_ADDED, {"report_id": 0, "verification": "unverified"}),
-    (EventKind.CAPTURE_REPORT_ADDED, {"report_id": 0, "verification": "corroborated"}),
-    (EventKind.CAPTURE_REPORT_UPDATED, {"report_id": 0, "verification": "confirmed"}),
-    (EventKind.DETENTION_EVENT, {"type": "icrc_visit", "occurred_on": "2021-01-09"}),
-    (
-        EventKind.DETENTION_EVENT,
-        {"type": "health", "occurred_on": "2021-01-09", "health": "seriously_wounded"},
-    ),
-    (EventKind.DETENTION_EVENT, {"type": "release", "occurred_on": "2021-01-09"}),
-    (
-        EventKind.DETENTION_EVENT,
-        {"type": "transfer", "occurred_on": "2021-01-09", "place": "Baku, Penitentiary No. 1"},
-    ),
-    (
-        EventKind.DETENTION_EVENT,
-        {"type": "hospital_admission", "occurred_on": "2021-01-09", "place": "A" * 120},
-    ),
-]
 
 
 @pytest.fixture
@@ -101,6 +63,7 @@ def test_the_extremes_are_as_long_as_planned(settings: Any) -> None:
 @pytest.mark.parametrize("language", ["hy", "ru"])
 @pytest.mark.parametrize(("kind", "data"), VARIANTS)
 @pytest.mark.parametrize("staffed", [True, False], ids=["caseworker", "hotline"])
+@pytest.mark.parametrize("sex", ["male", "female"])
 def test_every_sms_fits_three_parts(
     make_case: Any,
     caseworker: User,
@@ -110,9 +73,11 @@ def test_every_sms_fits_three_parts(
     kind: str,
     data: dict[str, Any],
     staffed: bool,
+    sex: str,
 ) -> None:
     settings.SITE_URL = PRODUCTION_SITE_URL
     case = make_case(
+        sex=sex,
         given_name=GIVEN_NAME,
         name_native=f"{GIVEN_NAME_HY} Հովհաննիսյան",
         caseworker=long_named_caseworker if staffed else None,
