@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: install browser-deps run serve test lint typecheck check worker beat bench clean messages
+.PHONY: install browser-deps run serve test lint typecheck check worker beat bench clean messages extract-messages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -62,12 +62,16 @@ check: lint test
 ## make messages: refresh every .po from the code (needs system gettext), then compile the .mo
 ## files that are committed. Each app's catalogue is made inside the app, without settings,
 ## so that its strings land in <app>/locale/; the project's (templates/, casemgr/) in locale/.
+## tests/i18n/test_catalogues_cover_the_code.py runs extract-messages on a copy of the tree.
 LOCALE_APPS := cases families $(patsubst %/locale,%,$(wildcard casemgr/*/locale))
 messages: install
+	$(MAKE) extract-messages
+	$(PY) manage.py compilemessages --ignore='.venv/*'
+
+extract-messages:
 	$(PY) manage.py makemessages -l hy -l ru --no-obsolete --ignore='.venv/*' --ignore='tests/*' \
 		--ignore='bench/*' $(foreach app,$(LOCALE_APPS),--ignore='$(app)/*')
-	for app in $(LOCALE_APPS); do (cd $$app && ../$(VENV)/bin/django-admin makemessages -l hy -l ru --no-obsolete) || exit 1; done
-	$(PY) manage.py compilemessages --ignore='.venv/*'
+	for app in $(LOCALE_APPS); do (cd $$app && env -u DJANGO_SETTINGS_MODULE $(abspath $(VENV))/bin/django-admin makemessages -l hy -l ru --no-obsolete) || exit 1; done
 
 worker: install
 	$(VENV)/bin/celery -A casemgr worker --loglevel=INFO --concurrency=2
