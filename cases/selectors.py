@@ -135,12 +135,20 @@ def case_death_confirmed(case: MissingPerson) -> bool:
     return MissingPerson.objects.filter(death_confirmed_q(), pk=case.pk).exists()
 
 
+def untold_death_q() -> Q:
+    """The rule, as a filter on a case: it stands at a death its family has
+    not yet been told of in person. Until a caseworker records that visit,
+    the family reads only 'expect a call or visit', and no public feed names
+    the death (cases.bureau.selectors.pfif_public_cases)."""
+    return Q(status__in=DEATH_STATUSES, family_told_in_person_at__isnull=True)
+
+
 def cases_untold_deaths(user: Any) -> QuerySet[MissingPerson]:
     """Confirmed deaths whose family has not yet been told in person: until a
     caseworker records it, the family reads only 'expect a call or visit'."""
     return (
         cases_visible_to(user)
-        .filter(status__in=DEATH_STATUSES, family_told_in_person_at__isnull=True)
+        .filter(untold_death_q())
         .select_related("caseworker")
         .order_by("status_changed_at", "pk")
     )

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from cases.bureau.bureau_list import Row
 from cases.bureau.models import CaseAccess, ExportRecord
@@ -22,7 +22,7 @@ from cases.models import (
     Verification,
 )
 from cases.roles import is_supervisor
-from cases.selectors import death_confirmed_q
+from cases.selectors import death_confirmed_q, untold_death_q
 from cases.status import DEATH_STATUSES
 
 
@@ -71,16 +71,36 @@ def bureau_list_rows(*, since: datetime) -> list[Row]:
     return sorted(rows, key=lambda row: row.case.case_number)
 
 
+# The events a PFIF note is made of: a confirmed status change. Only a
+# confirmed move writes one (a sensitive move writes it when the second
+# person confirms it), never a request.
+PFIF_NOTE_KINDS = (EventKind.STATUS_CHANGED,)
+
+
 def pfif_public_cases(*, since: datetime | None = None) -> QuerySet[MissingPerson]:
     """The cases that may leave in the public PFIF feed: flagged public, or in
     a status settings.PFIF_PUBLIC_STATUSES names; never a death the family
-    has not been told of in person, never a case whose data was removed."""
+    has not been told of in person, never a case whose data was removed.
+
+    A sensitive move that waits for a supervisor leaves no trace here, in
+    the full feed or a `since` one: the person goes out exactly as before it
+    was asked for (README, "PFIF"). Not left out, since a mirror of the full
+    feed would see him vanish the moment a death is asked for (and come back
+    if it is rejected): the news itself. So the feed reads confirmed writes
+    only: the case's record, which a request, a rejection or a death event
+    does not touch, and the confirmed status changes (PFIF_NOTE_KINDS).
+    `since` counts those alone: any event would send the person again, with
+    nothing new, the moment the death was recorded or asked for.
+    """
     qs = MissingPerson.objects.filter(
         Q(pfif_public=True) | Q(status__in=settings.PFIF_PUBLIC_STATUSES)
     ).filter(personal_data_removed_at__isnull=True)
-    qs = qs.exclude(status__in=DEATH_STATUSES, family_told_in_person_at__isnull=True)
+    qs = qs.exclude(untold_death_q())
     if since is not None:
-        qs = qs.filter(Q(updated_at__gte=since) | Q(events__at__gte=since)).distinct()
+        noted = CaseEvent.objects.filter(
+            case=OuterRef("pk"), kind__in=PFIF_NOTE_KINDS, at__gte=since
+        )
+        qs = qs.filter(Q(updated_at__gte=since) | Exists(noted))
     return qs.order_by("updated_at", "id")
 
 
@@ -88,9 +108,7 @@ def pfif_notes(cases: Sequence[MissingPerson]) -> dict[int, list[CaseEvent]]:
     """Each case's confirmed status changes, oldest first (one query). A death
     is a note only while the case stands at it and the family was told."""
     told = {c.pk for c in cases if c.status in DEATH_STATUSES and c.family_told_in_person_at}
-    events = CaseEvent.objects.filter(case__in=cases, kind=EventKind.STATUS_CHANGED).order_by(
-        "at", "id"
-    )
+    events = CaseEvent.objects.filter(case__in=cases, kind__in=PFIF_NOTE_KINDS).order_by("at", "id")
     notes: dict[int, list[CaseEvent]] = {}
     for event in events:
         to = (event.data or {}).get("to")
