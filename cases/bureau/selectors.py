@@ -71,10 +71,11 @@ def bureau_list_rows(*, since: datetime) -> list[Row]:
     return sorted(rows, key=lambda row: row.case.case_number)
 
 
-# The events a PFIF note is made of: a confirmed status change. Only a
+# The events a PFIF note is made of: a confirmed status change (a listing on
+# an exchange is one, to release_scheduled, in its own words). Only a
 # confirmed move writes one (a sensitive move writes it when the second
 # person confirms it), never a request.
-PFIF_NOTE_KINDS = (EventKind.STATUS_CHANGED,)
+PFIF_NOTE_KINDS = (EventKind.STATUS_CHANGED, EventKind.EXCHANGE_LISTED)
 
 
 def pfif_public_cases(*, since: datetime | None = None) -> QuerySet[MissingPerson]:

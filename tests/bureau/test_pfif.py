@@ -114,6 +114,18 @@ def test_each_status_maps_to_its_note_status(sup, case, caseworker, status, note
     assert _field(note, "status") == note_status
 
 
+def test_a_case_put_on_an_exchange_list_has_its_note(sup, case, caseworker, supervisor):
+    """Listing moves the case to release_scheduled by its own event kind
+    (exchange_listed): a status change like any other, so a note."""
+    _public(case, caseworker)
+    services.case_transition(case=case, actor=caseworker, to_status="detained")
+    exchange = services.exchange_plan(actor=supervisor, name="Via the ICRC")
+    services.exchange_list_case(exchange=exchange, case=case, actor=supervisor)
+    (person,) = _persons(sup.get("/api/pfif/").content)
+    texts = [_field(n, "text") for n in person.findall("pfif:note", NS)]
+    assert texts == ["Confirmed in detention.", "On an agreed exchange list."]
+
+
 def test_since_limits_the_feed_to_what_changed(sup, case, caseworker):
     _public(case, caseworker)
     assert len(_persons(sup.get("/api/pfif/?since=2000-01-01").content)) == 1
