@@ -113,11 +113,21 @@ def case_awaits_supervisor(case: MissingPerson) -> bool:
     return case.transitions.filter(state=TransitionState.PENDING).exists()
 
 
+# The news case_news_held holds back: what was learnt about the person in
+# detention, as against the moves of the case itself.
+HELD_NEWS_KINDS = frozenset(
+    {EventKind.DETENTION_EVENT, EventKind.CAPTURE_REPORT_ADDED, EventKind.CAPTURE_REPORT_UPDATED}
+)
+
+
 def case_news_held(case: MissingPerson) -> bool:
     """While a case stands at a death, or a sensitive move (a death asked
     for) waits for a supervisor, no other news reaches the family by message:
     the family hears nothing until it is confirmed, and then from their
-    caseworker in person. One rule for detention events and capture reports."""
+    caseworker in person. One rule for detention events and capture reports
+    (HELD_NEWS_KINDS): asked when the news is recorded, and again when a
+    message of it is built and just before it is sent, since a dispatch or a
+    delivery may come late (broker down, retries)."""
     return case.status in DEATH_STATUSES or case_awaits_supervisor(case)
 
 

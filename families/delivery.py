@@ -40,6 +40,7 @@ from django.db.models import Exists, F, Field, Model, OuterRef, Q
 from django.utils import timezone
 
 from cases.models import CaseEvent, MissingPerson
+from cases.selectors import HELD_NEWS_KINDS, case_news_held
 from families.channels import TransportError, get_channel
 from families.models import (
     AttemptOutcome,
@@ -265,21 +266,41 @@ def _mark_error(
     return DeliveryResult("retry", retry_in=retry_delay(notification.attempts))
 
 
+# News of the person (HELD_NEWS_KINDS) whose case now stands at a death or
+# waits for a supervisor to confirm one: the family hears of it in person.
+CANCELLED_NEWS_HELD = "Cancelled: a death was asked for or confirmed on this case since."
+
+
+def _news_held(event_kind: str, case_id: int) -> bool:
+    if event_kind not in HELD_NEWS_KINDS:
+        return False
+    return case_news_held(MissingPerson.objects.only("status").get(pk=case_id))
+
+
 def _stop_reason(notification_id: int) -> str | None:
     """Why this message must not go out now, or None: it was withdrawn or is
-    gone, its link is no longer verified, or its channel was switched off."""
+    gone, its link is no longer verified, its channel was switched off, or
+    it is news held back by a death asked for or confirmed since."""
     verified = FamilyLink.objects.filter(
         member_id=OuterRef("member_id"), case_id=OuterRef("event__case_id"), verified=True
     )
     row = (
         Notification.objects.filter(pk=notification_id)
         .annotate(verified=Exists(verified))
-        .values_list("status", "channel", "verified", "member__channels", "member__opted_out")
+        .values_list(
+            "status",
+            "channel",
+            "verified",
+            "member__channels",
+            "member__opted_out",
+            "event__kind",
+            "event__case_id",
+        )
         .first()
     )
     if row is None:
         return "gone"
-    status, channel, verified_now, channels, opted_out = row
+    status, channel, verified_now, channels, opted_out, event_kind, case_id = row
     if status == CANCELLED:
         return "cancelled"
     if not verified_now:
@@ -288,6 +309,8 @@ def _stop_reason(notification_id: int) -> str | None:
         return CANCELLED_OPTED_OUT
     if channel not in (channels or []):
         return CANCELLED_CHANNEL_OFF
+    if _news_held(event_kind, case_id):
+        return CANCELLED_NEWS_HELD
     return None
 
 

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from cases.models import CaseEvent
-from cases.selectors import reports_family_may_hear
+from cases.selectors import HELD_NEWS_KINDS, case_news_held, reports_family_may_hear
 from families.channels import has_address
 from families.models import FamilyLink, FamilyMember, Notification, NotificationStatus
 from families.optout import optout_url
@@ -57,6 +57,9 @@ def build_notifications(event: CaseEvent) -> list[Notification]:
     if kind is None:
         return []
     if kind == CAPTURE_REPORT and not _report_still_shared(event):
+        return []
+    if event.kind in HELD_NEWS_KINDS and case_news_held(event.case):
+        # Recorded before a death was asked for, dispatched after: held all the same.
         return []
     base = event_context(event)
     rows = []
