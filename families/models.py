@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from cases.models import CaseEvent, MissingPerson
@@ -24,7 +25,8 @@ class Language(models.TextChoices):
 
 
 class Channel(models.TextChoices):
-    EMAIL = "email", _("Email")
+    # "Email" alone is Django's (contrib.auth, read before ours): the context makes it ours.
+    EMAIL = "email", pgettext_lazy("channel", "Email")
     SMS = "sms", _("SMS")
     WEBHOOK = "webhook", _("Webhook")
 

@@ -3,11 +3,13 @@ event kinds, sources, channels...). Their labels are gettext_lazy in their
 models; listing them here puts them in the workspace's catalogue so that
 makemessages, run in casemgr/workspace, extracts them and the pages read
 whole in Armenian and Russian. Nothing imports this module; tests check
-that it still names every label (tests/workspace/test_translations.py)."""
+that it still names every label (tests/workspace/test_translations.py).
+A label with a context in its model has the same context here."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_noop as _
+from django.utils.translation import pgettext_lazy
 
 CHOICE_LABELS = {
     "cases.status.Status": (
@@ -88,7 +90,7 @@ CHOICE_LABELS = {
         _("Not released"),
     ),
     "families.models.Channel": (
-        _("Email"),
+        pgettext_lazy("channel", "Email"),
         _("SMS"),
         _("Webhook"),
     ),

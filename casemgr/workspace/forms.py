@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cases.imports.errors import FileRefused
 from cases.imports.files import Limits
@@ -211,7 +212,8 @@ class VerificationForm(Calm, forms.Form):
 class RelativeForm(Calm, forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=300)
     relationship = forms.ChoiceField(label=_("Relationship"), choices=Relationship.choices)
-    email = forms.EmailField(label=_("Email"), required=False)
+    # A context: "Email" alone is Django's (contrib.auth), which is read before ours.
+    email = forms.EmailField(label=pgettext_lazy("email address", "Email"), required=False)
     phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
     language = forms.ChoiceField(label=_("Language"), choices=Language.choices)
     channels = forms.MultipleChoiceField(

@@ -8,32 +8,16 @@ difference of meaning takes a context (pgettext)."""
 
 from __future__ import annotations
 
-import sys
 from collections import defaultdict
 from pathlib import Path
 
 import polib
 import pytest
-from django.apps import apps
 from django.conf import settings
 
+from tests.i18n.project_catalogues import catalogues
+
 Key = tuple[str | None, str, str]
-
-
-def catalogues(language: str) -> list[Path]:
-    """Every catalogue Django reads for the language, ours only (not Django's
-    or a library's, which our msgids may share)."""
-    root = Path(settings.BASE_DIR).resolve()
-    folders = [Path(p) for p in settings.LOCALE_PATHS] + [
-        Path(app.path) / "locale" for app in apps.get_app_configs()
-    ]
-    found = [f / language / "LC_MESSAGES" / "django.po" for f in folders]
-    installed = Path(sys.prefix).resolve()  # the virtualenv may live in the project
-    return [
-        po
-        for po in found
-        if po.exists() and root in po.resolve().parents and installed not in po.resolve().parents
-    ]
 
 
 def translations(language: str) -> dict[Key, dict[str, str]]:

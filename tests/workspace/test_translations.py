@@ -34,10 +34,11 @@ LOCALE = Path(__file__).resolve().parents[2] / "casemgr" / "workspace" / "locale
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
 
 
-def read_po(path: Path) -> dict[str, list[str]]:
-    """msgid -> its translations (one, or one per plural form); the header
-    (empty msgid) left out. Enough of the format for what makemessages writes."""
-    entries: dict[str, list[str]] = {}
+def read_po(path: Path) -> dict[tuple[str | None, str], list[str]]:
+    """(context, msgid) -> its translations (one, or one per plural form); the
+    header (empty msgid) left out. Enough of the format for what makemessages
+    writes."""
+    entries: dict[tuple[str | None, str], list[str]] = {}
     current: dict[str, str] = {}
     key = ""
     for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
@@ -45,7 +46,7 @@ def read_po(path: Path) -> dict[str, list[str]]:
             current[key] += ast.literal_eval(line)
         elif line.strip() == "" and current:
             if current.get("msgid"):
-                entries[current["msgid"]] = [
+                entries[(current.get("msgctxt"), current["msgid"])] = [
                     v for k, v in sorted(current.items()) if k.startswith("msgstr")
                 ]
             current = {}
@@ -59,7 +60,7 @@ def read_po(path: Path) -> dict[str, list[str]]:
 def test_every_word_is_translated_with_the_same_placeholders(language):
     entries = read_po(LOCALE / language / "LC_MESSAGES" / "django.po")
     assert len(entries) > 200
-    for msgid, translations in entries.items():
+    for (_context, msgid), translations in entries.items():
         assert all(translations), f"{language}: {msgid!r} has no translation"
         for text in translations:
             assert set(PLACEHOLDER.findall(text)) == set(PLACEHOLDER.findall(msgid)), (
@@ -72,8 +73,10 @@ def test_the_committed_mo_is_compiled_from_the_po(language):
     folder = LOCALE / language / "LC_MESSAGES"
     with (folder / "django.mo").open("rb") as mo:
         compiled = gettext.GNUTranslations(mo)
-    for msgid, translations in read_po(folder / "django.po").items():
-        if len(translations) == 1:
+    for (context, msgid), translations in read_po(folder / "django.po").items():
+        if context is not None:
+            assert compiled.pgettext(context, msgid) == translations[0], (context, msgid)
+        elif len(translations) == 1:
             assert compiled.gettext(msgid) == translations[0], msgid
         else:
             assert compiled.ngettext(msgid, msgid + "s", 1) == translations[0], msgid
