@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from cases.status import Status
@@ -168,13 +169,15 @@ class ReportSource(models.TextChoices):
     MEDIA = "media", _("Media (video, photo, article)")
     WITNESS = "witness", _("Witness")
     FAMILY = "family", _("Family")
-    OTHER = "other", _("Other")
+    # "Other" is also a script (NameScript): a context each, so each is translated for its noun.
+    OTHER = "other", pgettext_lazy("source", "Other")
 
 
 class Verification(models.TextChoices):
     UNVERIFIED = "unverified", _("Unverified")
     CORROBORATED = "corroborated", _("Corroborated")
-    CONFIRMED = "confirmed", _("Confirmed")
+    # A report found true; a status change a supervisor confirmed is TransitionState's.
+    CONFIRMED = "confirmed", pgettext_lazy("verification", "Confirmed")
     REFUTED = "refuted", _("Refuted")
 
 
@@ -278,7 +281,8 @@ class ExchangePrinciple(models.TextChoices):
 class ExchangeStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
     COMPLETED = "completed", _("Completed")
-    CANCELLED = "cancelled", _("Cancelled")
+    # An exchange called off; a message withdrawn is NotificationStatus's "Cancelled".
+    CANCELLED = "cancelled", pgettext_lazy("exchange status", "Cancelled")
 
 
 class Exchange(models.Model):
@@ -386,7 +390,8 @@ class CaseEvent(models.Model):
 
 class TransitionState(models.TextChoices):
     PENDING = "pending", _("Waiting for confirmation")
-    CONFIRMED = "confirmed", _("Confirmed")
+    # A supervisor said yes; a report found true is Verification's "Confirmed".
+    CONFIRMED = "confirmed", pgettext_lazy("status change", "Confirmed")
     REJECTED = "rejected", _("Rejected")
     SUPERSEDED = "superseded", _("Superseded")
 
@@ -513,7 +518,7 @@ class NameScript(models.TextChoices):
     CYRILLIC = "cyrillic", _("Cyrillic")
     AZERBAIJANI = "azerbaijani", _("Azerbaijani Latin")
     LATIN = "latin", _("Latin")
-    OTHER = "other", _("Other")
+    OTHER = "other", pgettext_lazy("script", "Other")
 
 
 class CaseSpelling(models.Model):

@@ -127,10 +127,12 @@ class NotificationStatus(models.TextChoices):
     PENDING = "pending", _("Pending")
     SENDING = "sending", _("Sending")
     SENT = "sent", _("Sent")
-    FAILED = "failed", _("Failed")
+    # Not delivered after every retry (GLOSSARY: "not delivered"); an import that
+    # failed is BatchStatus's "Failed".
+    FAILED = "failed", pgettext_lazy("message status", "Failed")
     # Withdrawn before sending (the relative's link was no longer verified):
     # never sent, not a failure to follow up.
-    CANCELLED = "cancelled", _("Cancelled")
+    CANCELLED = "cancelled", pgettext_lazy("message status", "Cancelled")
 
 
 class Notification(models.Model):

@@ -50,7 +50,7 @@ CHOICE_LABELS = {
         _("Cyrillic"),
         _("Azerbaijani Latin"),
         _("Latin"),
-        _("Other"),
+        pgettext_lazy("script", "Other"),
     ),
     "cases.models.SpellingSource": (
         _("Registered"),
@@ -67,12 +67,12 @@ CHOICE_LABELS = {
         _("Media (video, photo, article)"),
         _("Witness"),
         _("Family"),
-        _("Other"),
+        pgettext_lazy("source", "Other"),
     ),
     "cases.models.Verification": (
         _("Unverified"),
         _("Corroborated"),
-        _("Confirmed"),
+        pgettext_lazy("verification", "Confirmed"),
         _("Refuted"),
     ),
     "cases.models.ExchangePrinciple": (
@@ -82,7 +82,7 @@ CHOICE_LABELS = {
     "cases.models.ExchangeStatus": (
         _("Planned"),
         _("Completed"),
-        _("Cancelled"),
+        pgettext_lazy("exchange status", "Cancelled"),
     ),
     "cases.models.ListingOutcome": (
         _("Listed"),
@@ -98,8 +98,8 @@ CHOICE_LABELS = {
         _("Pending"),
         _("Sending"),
         _("Sent"),
-        _("Failed"),
-        _("Cancelled"),
+        pgettext_lazy("message status", "Failed"),
+        pgettext_lazy("message status", "Cancelled"),
     ),
     "families.models.Relationship": (
         _("Mother"),
@@ -138,7 +138,7 @@ CHOICE_LABELS = {
         _("Waiting for review"),
         _("Applying"),
         _("Applied"),
-        _("Failed"),
+        pgettext_lazy("import status", "Failed"),
     ),
     "cases.imports.models.RowState": (
         _("Not matched yet"),

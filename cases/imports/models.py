@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cases.models import Exchange, MissingPerson, ReportSource, Verification
 
@@ -25,7 +26,8 @@ class BatchStatus(models.TextChoices):
     REVIEW = "review", _("Waiting for review")
     APPLYING = "applying", _("Applying")
     APPLIED = "applied", _("Applied")
-    FAILED = "failed", _("Failed")
+    # The import stopped; a message not delivered is NotificationStatus's "Failed".
+    FAILED = "failed", pgettext_lazy("import status", "Failed")
 
 
 class NameOrder(models.TextChoices):
