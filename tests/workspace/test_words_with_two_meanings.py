@@ -1,8 +1,9 @@
 """Each meaning of a shared English word reads in its own words: a message
 never delivered «Не доставлено» / «Չի հասել» (GLOSSARY), one withdrawn
 «Отменено», an exchange called off «Отменён». And the workspace's words that
-Django's or a library's catalogue also translates (Search, Administration,
-Created, Email) read as our catalogue says, not as theirs."""
+Django's or a library's catalogue also translates (Search, Created, Email)
+read as our catalogue says, not as theirs; "Administration" is Django's word on
+purpose, the one our home page and the admin use."""
 
 from __future__ import annotations
 
@@ -17,9 +18,9 @@ DELIVERIES = {
     "hy": {"failed": "Չի հասել", "cancelled": "Չեղարկված", "created": "Ստեղծվել է"},
     "ru": {"failed": "Не доставлено", "cancelled": "Отменено", "created": "Создано"},
 }
-# Without contexts hy read the admin's «Փնտրել» and «Ադմինիստրավորում».
+# Without a context hy read the admin's «Փնտրել».
 SEARCH = {"hy": "Որոնել", "ru": "Найти"}
-ADMINISTRATION = {"hy": "Կառավարում", "ru": "Администрирование"}
+ADMINISTRATION = {"hy": "Ադմինիստրավորում", "ru": "Администрирование"}
 EMAIL_LABEL = {"hy": "Էլ. փոստ", "ru": "Эл. почта"}
 
 
