@@ -140,6 +140,11 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Yerevan")
 USE_I18N = True
 USE_TZ = True
+# Dates read DD.MM.YYYY and times name the zone in words in every language
+# (cases.dates is the rule; these modules hand it to Django, so the admin,
+# `{{ value|date }}` and form widgets follow). The REST API keeps ISO 8601:
+# DRF formats with its own settings, not these.
+FORMAT_MODULE_PATH = ["casemgr.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))

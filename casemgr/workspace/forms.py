@@ -12,6 +12,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from cases import dates
 from cases.imports.errors import FileRefused
 from cases.imports.files import Limits
 from cases.imports.models import Action, Purpose
@@ -42,10 +43,26 @@ class Calm:
 
 
 class DateInput(forms.DateInput):
-    input_type = "date"
+    """A date shown and typed as caseworkers write it, DD.MM.YYYY. A text box,
+    not <input type=date>: a browser shows that in its own locale's order
+    (MM/DD/YYYY in an English browser), whatever the page's language."""
+
+    input_type = "text"
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
+        attrs = {"placeholder": _("DD.MM.YYYY"), "autocomplete": "off", **kwargs.pop("attrs", {})}
+        super().__init__(format=dates.DATE_INPUT_FORMATS[0], attrs=attrs, **kwargs)
+
+
+class DateField(forms.DateField):
+    """DD.MM.YYYY or ISO YYYY-MM-DD (cases.dates), whatever the page's
+    language; anything else is this field's error, saying how to write it."""
+
+    widget = DateInput
+    input_formats = dates.DATE_INPUT_FORMATS
+    default_error_messages = {
+        "invalid": _("Enter the date as DD.MM.YYYY, for example 05.01.2021."),
+    }
 
 
 CASE_LABELS = {
@@ -106,12 +123,12 @@ class CaseDetailsForm(Calm, forms.Form):
     family_name = forms.CharField(max_length=150)
     patronymic = forms.CharField(max_length=150, required=False)
     name_native = forms.CharField(max_length=300, required=False)
-    date_of_birth = forms.DateField(required=False, widget=DateInput())
+    date_of_birth = DateField(required=False)
     place_of_birth = forms.CharField(max_length=200, required=False)
     service_number = forms.CharField(max_length=40, required=False)
     rank = forms.CharField(max_length=80, required=False)
     unit = forms.CharField(max_length=200, required=False)
-    last_seen_date = forms.DateField(required=False, widget=DateInput())
+    last_seen_date = DateField(required=False)
     last_seen_place = forms.CharField(max_length=200, required=False)
     circumstances = forms.CharField(
         max_length=10_000, required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -197,11 +214,8 @@ class ReportForm(Calm, forms.ModelForm):
         model = CaptureReport
         fields = list(REPORT_LABELS)
         labels = REPORT_LABELS
-        widgets = {
-            "reported_on": DateInput(),
-            "captured_on": DateInput(),
-            "notes": forms.Textarea(attrs={"rows": 2}),
-        }
+        field_classes = {"reported_on": DateField, "captured_on": DateField}
+        widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
 
 
 class VerificationForm(Calm, forms.Form):
@@ -239,7 +253,7 @@ class ExchangePlanForm(Calm, forms.ModelForm):
         model = Exchange
         fields = [name for name in EXCHANGE_LABELS if name in EXCHANGE_FIELDS]
         labels = EXCHANGE_LABELS
-        widgets = {"scheduled_for": DateInput()}
+        field_classes = {"scheduled_for": DateField}
 
 
 class CancelForm(Calm, forms.Form):
@@ -260,9 +274,7 @@ class ImportUploadForm(Calm, forms.Form):
         queryset=Exchange.objects.filter(status=ExchangeStatus.PLANNED),
         required=False,
     )
-    reported_on = forms.DateField(
-        label=_("Reported on (for capture reports)"), required=False, widget=DateInput()
-    )
+    reported_on = DateField(label=_("Reported on (for capture reports)"), required=False)
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
@@ -331,8 +343,8 @@ class DetentionEventForm(Calm, forms.ModelForm):
         model = DetentionEvent
         fields = list(DETENTION_LABELS)
         labels = DETENTION_LABELS
+        field_classes = {"occurred_on": DateField}
         widgets = {
-            "occurred_on": DateInput(),
             "notes": forms.Textarea(attrs={"rows": 2}),
             "personal_effects": forms.Textarea(attrs={"rows": 2}),
         }

@@ -12,6 +12,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from casemgr.workspace.forms import CASE_LABELS
+from cases import dates
 from cases.models import (
     CaseEvent,
     DetentionEventType,
@@ -76,7 +77,7 @@ def _detention(data: dict[str, Any]) -> str:
     particulars: those are on the event itself)."""
     what = _("%(what)s on %(date)s") % {
         "what": _choice(DetentionEventType, data.get("type")),
-        "date": data.get("occurred_on", ""),
+        "date": dates.day(data.get("occurred_on")),
     }
     return _joined(
         what,

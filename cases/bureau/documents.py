@@ -16,7 +16,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -26,6 +26,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
+from cases import dates
 from cases.models import DetentionEvent, HealthState, MissingPerson
 
 FONTS = Path(__file__).parent / "fonts"
@@ -58,7 +59,7 @@ def _text(value: Any) -> str:
     if isinstance(value, bool):
         return "Այո / Yes" if value else "Ոչ / No"
     if isinstance(value, date):
-        return value.strftime("%d.%m.%Y")
+        return dates.day(value)
     return str(value)
 
 
@@ -223,7 +224,11 @@ def death_certificate_lines(case: MissingPerson, death: DetentionEvent) -> list[
 
 
 def footer() -> str:
-    return (
-        "Տեղեկատվական բյուրո / Information Bureau (GC III Art. 122) — "
-        f"{timezone.localtime():%d.%m.%Y %H:%M}"
-    )
+    """The moment the document was made, in both its languages (the zone in
+    words, as everywhere a person reads a time)."""
+    now = timezone.now()
+    made = []
+    for language in ("hy", "en"):
+        with translation.override(language):
+            made.append(dates.moment(now))
+    return "Տեղեկատվական բյուրո / Information Bureau (GC III Art. 122) — " + " / ".join(made)

@@ -140,13 +140,13 @@ def test_detention_events_and_enquiries_read_in_russian_and_armenian(
         admitted = str(DetentionEventType.HOSPITAL_ADMISSION.label)
     assert _lines(case, "ru")[:3] == [
         f"{asked}: Обращение №{enquiry.pk} получило ответ.",
-        f"{recorded}: {admitted} 2021-01-05 · Baku · Тяжело ранен · МККК",
+        f"{recorded}: {admitted} 05.01.2021 · Baku · Тяжело ранен · МККК",
         f"{asked}: Родственник прислал обращение №{enquiry.pk}.",
     ]
     armenian = _lines(case, "hy")[:3]
     for text, event in zip(armenian, selectors.case_timeline(case=case)[:3], strict=True):
         assert event.summary not in text
-    assert ", 2021-01-05 · Baku · " in armenian[1]
+    assert ", 05.01.2021 · Baku · " in armenian[1]
 
 
 def test_a_spelling_added_reads_in_russian(case, caseworker):

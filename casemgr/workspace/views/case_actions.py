@@ -5,6 +5,7 @@ the service and the page says what changed meanwhile."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 from django.contrib import messages
@@ -24,7 +25,7 @@ from casemgr.workspace.views.common import (
     report_refusal,
     staff_page,
 )
-from cases import selectors, services
+from cases import dates, selectors, services
 from cases.errors import DomainError, StaleVersion
 from cases.models import MissingPerson
 from cases.status import Status
@@ -46,6 +47,10 @@ def _back(case: MissingPerson, anchor: str = "") -> HttpResponseRedirect:
 def _shown(name: str, value: Any) -> str:
     if name == "status" and value in Status.values:
         return str(Status(value).label)
+    if isinstance(value, datetime):
+        return dates.moment(value)
+    if isinstance(value, date):
+        return dates.day(value)
     return "—" if value in (None, "") else str(value)
 
 

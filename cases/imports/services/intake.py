@@ -15,6 +15,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cases import dates
 from cases.errors import Conflict, InvalidInput
 from cases.imports.columns import find_columns
 from cases.imports.errors import ImportProblem, RowInvalid
@@ -197,7 +198,7 @@ def _refuse_same_file(batch: ImportBatch) -> None:
 def _same_file_message(earlier: ImportBatch) -> str:
     return _("This file was already uploaded as import #%(id)d (%(when)s, %(status)s).") % {
         "id": earlier.pk,
-        "when": f"{timezone.localtime(earlier.created_at):%Y-%m-%d %H:%M}",
+        "when": dates.moment(earlier.created_at),
         "status": earlier.status,
     }
 

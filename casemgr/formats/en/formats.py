@@ -1,0 +1,7 @@
+"""Django's formats for en: see casemgr.formats."""
+
+from __future__ import annotations
+
+from casemgr.formats import common_formats
+
+globals().update(common_formats("en"))
