@@ -39,7 +39,7 @@ def _review_a_list(base_url: str, username: str, queued_id: int, davit: str) -> 
         )
         page.get_by_label("Source").select_option("ombudsman")
         page.get_by_label("Purpose").select_option("capture_report")
-        page.get_by_label("Reported on (for capture reports)").fill("2020-12-28")
+        page.get_by_label("Reported on (for capture reports)").fill("28.12.2020")  # as written
         page.get_by_role("button", name="Upload").click()
         page.get_by_text("The list was taken in").wait_for()
         check(tab, "matched")
@@ -80,5 +80,7 @@ def test_a_supervisor_uploads_reviews_and_applies_a_list(
 
     uploaded = ImportBatch.objects.get(file_name="ombudsman.csv")
     assert uploaded.applied == 2
+    assert uploaded.reported_on == date(2020, 12, 28)
+    assert "28.12.2020" in seen["status"]
     assert "Waiting for review" in seen["status"]  # the new row is still undecided
     assert CaptureReport.objects.filter(case__in=[aram, davit]).count() == 2

@@ -157,6 +157,8 @@ def test_the_language_switcher_turns_the_workspace_russian(live_server, case, ca
     assert seen["lang"] == "ru"
     assert "Хронология" in seen["main"]
     assert "Пропал без вести" in seen["main"]
+    assert "(по ереванскому времени)" in seen["main"]  # the timeline's times
+    assert not re.search(r"\b\d{4}-\d\d-\d\d\b", seen["main"])
 
 
 def _violations_of(html: str) -> list[str]:
