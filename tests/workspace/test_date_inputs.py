@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from cases import services
 from cases.imports.models import ImportBatch
 from cases.models import CaptureReport, DetentionEvent, Exchange, MissingPerson
 from tests.imports.lists import committed, csv_bytes
@@ -128,3 +129,14 @@ def test_an_uploaded_list_takes_both_and_refuses_the_rest(sup, registry, typed):
         assert response.status_code == 400
         assert ERRORS["en"] in _field_error(response.content.decode(), "reported_on")
         assert not ImportBatch.objects.exists()
+
+
+def test_what_changed_meanwhile_reads_its_dates_as_written(make_case, caseworker, cw):
+    case = make_case(date_of_birth=date(1996, 3, 14))
+    seen = MissingPerson.objects.get(pk=case.pk)
+    services.case_update(
+        case=case, actor=caseworker, expected_version=seen.version, date_of_birth=JANUARY_5
+    )
+    form = _details(seen, date_of_birth="14.03.1996", unit="Unit 7")
+    page = cw.post(f"/workspace/cases/{case.pk}/details/", form).content.decode()
+    assert '<th scope="row">Date of birth</th><td>14.03.1996</td><td>05.01.2021</td>' in page
