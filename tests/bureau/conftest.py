@@ -1,12 +1,17 @@
-"""The bureau's tests use the API tests' clients (a real token per role)."""
+"""The bureau's tests use the API tests' clients (a real token per role);
+`world` is what the tests of the outputs that leave read (outputs.py)."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
+from django.test import Client
+from django.utils import timezone
 
 from cases import services
+from families.models import FamilyMember
+from families.services import family_member_create
 from tests.api.conftest import (  # noqa: F401 - fixtures
     _fresh_throttles,
     anon,
@@ -17,6 +22,8 @@ from tests.api.conftest import (  # noqa: F401 - fixtures
     sup,
     sup2,
 )
+from tests.bureau.outputs import World, dispatch_everything
+from tests.conftest import make_user
 
 
 @pytest.fixture
@@ -87,3 +94,45 @@ def confirm_death(case, caseworker, supervisor):
     """The two-person move to deceased: asked by one, confirmed by another."""
     outcome = services.case_transition(case=case, actor=caseworker, to_status="deceased")
     services.transition_confirm(transition_id=outcome.pending.pk, actor=supervisor)
+
+
+@pytest.fixture
+def world(prisoner, caseworker, supervisor, sup, cw, tmp_path, as_user) -> World:  # noqa: F811
+    """The prisoner, public in the PFIF feed, confirmed detained (the family
+    was told), with a note shared with his mother and her enquiry; then
+    `since` is taken."""
+    services.case_update(case=prisoner, actor=caseworker, expected_version=None, pfif_public=True)
+    services.case_transition(case=prisoner, actor=caseworker, to_status="detained")
+    member = family_member_create(
+        actor=caseworker,
+        full_name="Anahit Hovhannisyan",
+        email="anahit@example.org",
+        phone="+37491000001",
+        language="hy",
+        channels=["email", "sms", "webhook"],
+        webhook_url="https://hooks.example.org/family",
+        webhook_secret="s3cret-for-tests",
+        links=[{"case": prisoner, "relationship": "mother", "verified": True}],
+    )
+    user = make_user("anahit.family", None)
+    FamilyMember.objects.filter(pk=member.pk).update(user=user)
+    services.case_note_add(
+        case=prisoner, actor=caseworker, text="We asked the ICRC to visit.", family_visible=True
+    )
+    dispatch_everything()  # the messages of the setup are made (and delivered or not)
+    relative = as_user(user)
+    enquiry = {"case_number": prisoner.case_number, "text": "Is there any news of my son?"}
+    assert relative.post("/api/family/enquiries/", enquiry, format="json").status_code == 201
+    portal = Client()
+    portal.force_login(user)
+    return World(
+        case=prisoner,
+        member=FamilyMember.objects.get(pk=member.pk),
+        supervisor_username=supervisor.username,
+        sup=sup,
+        cw=cw,
+        fam=relative,
+        portal=portal,
+        since=timezone.now(),
+        tmp_path=tmp_path,
+    )

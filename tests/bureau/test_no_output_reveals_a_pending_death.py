@@ -16,64 +16,13 @@ from datetime import date
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from cases import services
 from cases.status import DEATH_STATUSES
 from families.labels import status_label, status_meaning
-from families.models import FamilyMember
-from families.services import family_member_create
 from tests.bureau.conftest import confirm_death, record_death
-from tests.bureau.outputs import (
-    FAMILY_OUTPUTS,
-    OUTPUTS,
-    World,
-    dispatch_everything,
-)
-from tests.conftest import make_user
-
-
-@pytest.fixture
-def world(prisoner, caseworker, supervisor, sup, cw, tmp_path, as_user) -> World:
-    """The prisoner, public in the PFIF feed, confirmed detained (the family
-    was told), with a note shared with his mother and her enquiry; then
-    `since` is taken."""
-    services.case_update(case=prisoner, actor=caseworker, expected_version=None, pfif_public=True)
-    services.case_transition(case=prisoner, actor=caseworker, to_status="detained")
-    member = family_member_create(
-        actor=caseworker,
-        full_name="Anahit Hovhannisyan",
-        email="anahit@example.org",
-        phone="+37491000001",
-        language="hy",
-        channels=["email", "sms", "webhook"],
-        webhook_url="https://hooks.example.org/family",
-        webhook_secret="s3cret-for-tests",
-        links=[{"case": prisoner, "relationship": "mother", "verified": True}],
-    )
-    user = make_user("anahit.family", None)
-    FamilyMember.objects.filter(pk=member.pk).update(user=user)
-    services.case_note_add(
-        case=prisoner, actor=caseworker, text="We asked the ICRC to visit.", family_visible=True
-    )
-    dispatch_everything()  # the messages of the setup are made (and delivered or not)
-    fam = as_user(user)
-    enquiry = {"case_number": prisoner.case_number, "text": "Is there any news of my son?"}
-    assert fam.post("/api/family/enquiries/", enquiry, format="json").status_code == 201
-    portal = Client()
-    portal.force_login(user)
-    return World(
-        case=prisoner,
-        member=FamilyMember.objects.get(pk=member.pk),
-        supervisor_username=supervisor.username,
-        sup=sup,
-        cw=cw,
-        fam=fam,
-        portal=portal,
-        since=timezone.now(),
-        tmp_path=tmp_path,
-    )
+from tests.bureau.outputs import FAMILY_OUTPUTS, OUTPUTS, World
 
 
 def death_asked(world: World, caseworker: Any, supervisor: Any) -> None:
