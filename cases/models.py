@@ -128,7 +128,10 @@ class MissingPerson(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    # updated_at is kept too: the public PFIF feed sends a case whose death
+    # is not yet told in person as its record last stood, stamp included
+    # (cases.bureau.selectors.pfif_public_cases).
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("missing person")

@@ -146,10 +146,11 @@ def case_death_confirmed(case: MissingPerson) -> bool:
 
 
 def untold_death_q() -> Q:
-    """The rule, as a filter on a case: it stands at a death its family has
-    not yet been told of in person. Until a caseworker records that visit,
-    the family reads only 'expect a call or visit', and no public feed names
-    the death (cases.bureau.selectors.pfif_public_cases)."""
+    """The rule, as a filter on a case (or a record of its history): it
+    stands at a death its family has not yet been told of in person. Until a
+    caseworker records that visit, the family reads only 'expect a call or
+    visit', and the public feed sends the case as its record last stood
+    outside this rule (cases.bureau.selectors.pfif_public_cases)."""
     return Q(status__in=DEATH_STATUSES, family_told_in_person_at__isnull=True)
 
 

@@ -108,7 +108,7 @@ def death_certificate_export(*, actor: Any, case: MissingPerson) -> ExportedFile
 def pfif_export(*, actor: Any, since: datetime | None = None) -> ExportedFile:
     """The public cases as PFIF 1.4 persons with their notes."""
     require_supervisor(actor)
-    cases = list(selectors.pfif_public_cases(since=since))
+    cases = selectors.pfif_public_cases(since=since)
     content = pfif.render_pfif(cases, selectors.pfif_notes(cases))
     return export_record(
         actor=actor,

@@ -1,6 +1,8 @@
 """PFIF 1.4 (People Finder Interchange Format) export: persons and notes.
 
-Only public cases leave (selectors.pfif_public_cases). A person carries the
+Only public cases leave (selectors.pfif_public_cases; a case whose death is
+not yet told in person comes as its record stood before, unsaved, from its
+history, and is rendered as any other). A person carries the
 names, sex and year of birth; never sources, places of detention, notes or
 death particulars. Each confirmed status change is one note, its PFIF status
 from STATUS_TO_NOTE (README: "PFIF").

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 from cases.bureau.bureau_list import Row
 from cases.bureau.models import CaseAccess, ExportRecord
@@ -74,45 +74,97 @@ def bureau_list_rows(*, since: datetime) -> list[Row]:
 # The events a PFIF note is made of: a confirmed status change (a listing on
 # an exchange is one, to release_scheduled, in its own words). Only a
 # confirmed move writes one (a sensitive move writes it when the second
-# person confirms it), never a request.
+# person confirms it), never a request. A record carries the notes up to its
+# own status_changed_at: each move stamps both with the same time.
 PFIF_NOTE_KINDS = (EventKind.STATUS_CHANGED, EventKind.EXCHANGE_LISTED)
 
 
-def pfif_public_cases(*, since: datetime | None = None) -> QuerySet[MissingPerson]:
-    """The cases that may leave in the public PFIF feed: flagged public, or in
-    a status settings.PFIF_PUBLIC_STATUSES names; never a death the family
-    has not been told of in person, never a case whose data was removed.
+def _public_q() -> Q:
+    """A record may leave: flagged public, or in a public status. Read on a
+    case or on a record of its history (the same field names)."""
+    return Q(pfif_public=True) | Q(status__in=settings.PFIF_PUBLIC_STATUSES)
 
-    A sensitive move that waits for a supervisor leaves no trace here, in
-    the full feed or a `since` one: the person goes out exactly as before it
-    was asked for (README, "PFIF"). Not left out, since a mirror of the full
-    feed would see him vanish the moment a death is asked for (and come back
-    if it is rejected): the news itself. So the feed reads confirmed writes
-    only: the case's record, which a request, a rejection or a death event
-    does not touch, and the confirmed status changes (PFIF_NOTE_KINDS).
-    `since` counts those alone: any event would send the person again, with
-    nothing new, the moment the death was recorded or asked for.
-    """
-    qs = MissingPerson.objects.filter(
-        Q(pfif_public=True) | Q(status__in=settings.PFIF_PUBLIC_STATUSES)
-    ).filter(personal_data_removed_at__isnull=True)
-    qs = qs.exclude(untold_death_q())
+
+def _changed_since_q(since: datetime) -> Q:
+    """The record was written since, or one of the notes it carries was
+    (on a case or a record of its history: `id` is the case's in both)."""
+    noted = CaseEvent.objects.filter(
+        case=OuterRef("id"),
+        kind__in=PFIF_NOTE_KINDS,
+        at__gte=since,
+        at__lte=OuterRef("status_changed_at"),
+    )
+    return Q(updated_at__gte=since) | Q(Exists(noted))
+
+
+def _as_before_untold_deaths(since: datetime | None) -> list[MissingPerson]:
+    """Each case that stands at a death its family has not been told of in
+    person, as its record last stood outside one (its history's latest
+    record that untold_death_q does not match), if that record was public
+    (and changed since `since`): unsaved cases, never to be written. A case
+    with no such record on file stays out. Few: it is a caseworker's queue."""
+    history = MissingPerson.history.model
+    untold = MissingPerson.objects.filter(untold_death_q(), personal_data_removed_at__isnull=True)
+    last_outside = (
+        history.objects.filter(id=OuterRef("id"))
+        .exclude(untold_death_q())
+        .order_by("-history_date", "-history_id")
+        .values("history_id")[:1]
+    )
+    records = history.objects.filter(
+        _public_q(), id__in=untold.values("pk"), history_id=Subquery(last_outside)
+    )
     if since is not None:
-        noted = CaseEvent.objects.filter(
-            case=OuterRef("pk"), kind__in=PFIF_NOTE_KINDS, at__gte=since
-        )
-        qs = qs.filter(Q(updated_at__gte=since) | Exists(noted))
-    return qs.order_by("updated_at", "id")
+        records = records.filter(_changed_since_q(since))
+    return [record.instance for record in records]
+
+
+def pfif_public_cases(*, since: datetime | None = None) -> list[MissingPerson]:
+    """The cases that may leave in the public PFIF feed, oldest stamp first:
+    flagged public, or in a status settings.PFIF_PUBLIC_STATUSES names;
+    never a case whose data was removed.
+
+    Nothing a mirror of the feed reads may tell of a death before the family
+    is told in person (README, "PFIF"), nor of a move still asked for. So
+    the feed reads confirmed writes only: the case's record, which a
+    request, a rejection or a death event does not touch, and the confirmed
+    status changes (PFIF_NOTE_KINDS). `since` counts those alone: any event
+    would send the person again, with nothing new, the moment a death was
+    recorded or asked for.
+
+    A death confirmed but not yet told in person (untold_death_q) is not left
+    out either: a mirror would see the person vanish the moment it is
+    confirmed. The case goes out as its record last stood before the death
+    move, from its history: the status it stood at (the `from` of that
+    move), its stamp, names and flag, and so the notes it carried then; a
+    `since` feed reads that record too, so the move and its confirmation
+    send nothing. Once a caseworker records that the family was told, the
+    case goes out as it stands, with its death note, and is sent again.
+    """
+    live = (
+        MissingPerson.objects.filter(_public_q())
+        .filter(personal_data_removed_at__isnull=True)
+        .exclude(untold_death_q())
+    )
+    if since is not None:
+        live = live.filter(_changed_since_q(since))
+    cases = [*live, *_as_before_untold_deaths(since)]
+    return sorted(cases, key=lambda case: (case.updated_at, case.pk))
 
 
 def pfif_notes(cases: Sequence[MissingPerson]) -> dict[int, list[CaseEvent]]:
-    """Each case's confirmed status changes, oldest first (one query). A death
-    is a note only while the case stands at it and the family was told."""
+    """Each case's confirmed status changes up to its record's own
+    status_changed_at, oldest first (one query): a record from before an
+    untold death carries the notes it had then. A death is a note only
+    while the record stands at it and the family was told."""
+    stood = {c.pk: c.status_changed_at for c in cases}
     told = {c.pk for c in cases if c.status in DEATH_STATUSES and c.family_told_in_person_at}
-    events = CaseEvent.objects.filter(case__in=cases, kind__in=PFIF_NOTE_KINDS).order_by("at", "id")
+    events = CaseEvent.objects.filter(case__in=list(stood), kind__in=PFIF_NOTE_KINDS)
     notes: dict[int, list[CaseEvent]] = {}
-    for event in events:
+    for event in events.order_by("at", "id"):
         to = (event.data or {}).get("to")
+        if event.at > stood[event.case_id]:
+            continue
         if to in DEATH_STATUSES and event.case_id not in told:
             continue
         notes.setdefault(event.case_id, []).append(event)

@@ -1,7 +1,8 @@
 """Every output that leaves the staff side, read as a value two readings can
 be compared by: the documents that go out (PFIF, the bureau list, the PDFs),
 what a family reads (portal, family API, messages, webhook payloads) and the
-match API. Used by test_no_output_reveals_a_pending_death.py.
+match API. Used by test_no_output_reveals_a_pending_death.py and
+test_no_feed_reveals_an_untold_death.py.
 
 A reading leaves out only what changes by itself from one second to the
 next (the time a PDF was printed, an XLSX's own timestamps, a form's CSRF
@@ -148,12 +149,17 @@ def _match(world: World) -> Any:
 
 Reader = Callable[[World], Any]
 
-# What families (and anyone) read: a death shows here only once confirmed
-# and told in person.
-FAMILY_OUTPUTS: dict[str, Reader] = {
+# The public feed, as a mirror reads it: a death confirmed but not yet told
+# in person changes nothing here (the person goes out as before the move).
+PFIF_OUTPUTS: dict[str, Reader] = {
     "pfif": _pfif,
     "pfif_since": _pfif_since,
     "pfif_command": _pfif_command,
+}
+# What families (and anyone) read: a death shows here only once confirmed
+# and told in person.
+FAMILY_OUTPUTS: dict[str, Reader] = {
+    **PFIF_OUTPUTS,
     "family_cases_api": _family_cases,
     "family_notifications_api": _family_notifications,
     "family_enquiries_api": _family_enquiries,
