@@ -15,6 +15,7 @@ import pytest
 from django.utils import timezone
 
 from cases import services
+from cases.bureau.selectors import pfif_notes, pfif_public_cases
 from tests.bureau.conftest import confirm_death, record_death
 from tests.bureau.outputs import PFIF_OUTPUTS, World
 
@@ -132,3 +133,19 @@ def test_a_case_public_only_once_dead_stays_out_until_the_family_is_told(
     assert _feed(world) == []
     services.case_family_told(case=world.case, actor=caseworker)
     assert _feed(world) == [("Արմեն", ["believed_alive", "believed_dead"])]
+
+
+def test_the_feed_reads_untold_deaths_in_one_query_however_many(
+    world, make_case, caseworker, supervisor, django_assert_num_queries
+):
+    """The live cases, the records from before untold deaths, the notes:
+    three queries, none per case (a record's own values, no read-back)."""
+    for name in ("Davit", "Gor"):
+        other = make_case(given_name=name)
+        services.case_update(case=other, actor=caseworker, expected_version=None, pfif_public=True)
+        confirm_death(other, caseworker, supervisor)
+    death_confirmed(world, caseworker, supervisor)
+    with django_assert_num_queries(3):
+        cases = pfif_public_cases()
+        pfif_notes(cases)
+    assert [case.given_name for case in cases] == ["Արմեն", "Davit", "Gor"]
