@@ -8,6 +8,8 @@ from typing import Any
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from knox.models import AuthToken
 
 from accounts.models import ApiToken
@@ -36,9 +38,13 @@ class ApiTokenAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # the "Revoke" action, through the service, instead
 
-    @admin.action(description="Revoke the selected tokens", permissions=["view"])
+    @admin.action(description=_("Revoke the selected tokens"), permissions=["view"])
     def revoke(self, request: HttpRequest, queryset: QuerySet[ApiToken]) -> None:
         tokens = list(queryset)
         for token in tokens:
             token_revoke(token=token)
-        messages.success(request, f"{len(tokens)} token(s) revoked.")
+        revoked = len(tokens)
+        messages.success(
+            request,
+            ngettext("%(n)d token revoked.", "%(n)d tokens revoked.", revoked) % {"n": revoked},
+        )

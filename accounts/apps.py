@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "accounts"
-    verbose_name = "Accounts and API tokens"
+    verbose_name = _("Accounts and API tokens")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:

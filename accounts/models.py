@@ -11,6 +11,7 @@ Django logs out every session on a password change.
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from knox.models import AbstractAuthToken
 
 
@@ -18,7 +19,8 @@ class ApiToken(AbstractAuthToken):
     password_stamp = models.CharField(max_length=128, editable=False)
 
     class Meta:
-        verbose_name = "API token"
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
         ordering = ["-created"]
 
     # How the API and the logs name a token: the start of its digest, which

@@ -18,6 +18,8 @@ from django.db.models import F, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from cases import services
@@ -49,12 +51,15 @@ from cases.roles import STAFF_ROLES, is_caseworker, is_supervisor
 from cases.search import cases_search
 from cases.status import TRANSITIONS, Status
 
-admin.site.site_header = "casemgr: case registry"
-admin.site.site_title = "casemgr"
-admin.site.index_title = "Cases, reports, exchanges and relatives"
+admin.site.site_header = _("casemgr: case registry")
+admin.site.site_title = "casemgr"  # the product's name, the same in every language
+admin.site.index_title = _("Cases, reports, exchanges and relatives")
 
 
 # --- Cases --------------------------------------------------------------------------
+CASE_SECTION = _("Case")
+
+
 class MissingPersonForm(ServiceModelForm):
     # The version the user read: the service refuses the save if the case
     # changed since (optimistic lock), instead of overwriting someone's work.
@@ -89,8 +94,8 @@ class MissingPersonForm(ServiceModelForm):
 
 class CaseEventInline(ReadOnlyInline):
     model = CaseEvent
-    verbose_name = "timeline event"
-    verbose_name_plural = "Timeline (newest first)"
+    verbose_name = _("timeline event")
+    verbose_name_plural = _("Timeline (newest first)")
     fields = ("at", "kind", "summary", "actor", "family_visible", "dispatched")
     readonly_fields = fields
     ordering = ("-at", "-id")
@@ -101,7 +106,7 @@ class CaseEventInline(ReadOnlyInline):
 
 class PendingTransitionInline(ReadOnlyInline):
     model = PendingTransition
-    verbose_name_plural = "Status changes that needed a second person"
+    verbose_name_plural = _("Status changes that needed a second person")
     fields = ("requested_at", "from_status", "to_status", "state", "requested_by", "decided_by")
     readonly_fields = fields
 
@@ -135,7 +140,7 @@ class SpellingInline(admin.TabularInline):
     can_delete = False
     fields = ("part", "text", "script", "source", "added_by", "added_at")
     readonly_fields = ("script", "source", "added_by", "added_at")
-    verbose_name_plural = "Spellings of the name (every script and source)"
+    verbose_name_plural = _("Spellings of the name (every script and source)")
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
@@ -153,12 +158,12 @@ class SpellingInline(admin.TabularInline):
 
 
 class StatusChangeForm(forms.Form):
-    to_status = forms.ChoiceField(label="New status")
+    to_status = forms.ChoiceField(label=_("New status"))
     note = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         max_length=5000,
-        help_text="Why. Closing a case needs a reason; families never see this note.",
+        help_text=_("Why. Closing a case needs a reason; families never see this note."),
     )
     expected_version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -167,7 +172,8 @@ class StatusChangeForm(forms.Form):
         self.fields["to_status"].choices = [  # type: ignore[attr-defined]
             (
                 move.to.value,
-                f"{move.to.label} (waits for a supervisor's confirmation)"
+                gettext("%(status)s (waits for a supervisor's confirmation)")
+                % {"status": move.to.label}
                 if move.sensitive
                 else move.to.label,
             )
@@ -179,7 +185,7 @@ class StatusChangeForm(forms.Form):
 class ListOnExchangeForm(forms.Form):
     exchange = forms.ModelChoiceField(
         queryset=Exchange.objects.filter(status=ExchangeStatus.PLANNED),
-        help_text="Only planned exchanges take new names.",
+        help_text=_("Only planned exchanges take new names."),
     )
 
 
@@ -201,7 +207,7 @@ class MissingPersonAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
     # The search box runs cases.search (get_search_results); one field here
     # only makes the admin show the box.
     search_fields = ("case_number",)
-    search_help_text = "A name in any script and order, a prefix, a case or service number."
+    search_help_text = _("A name in any script and order, a prefix, a case or service number.")
     list_per_page = 50
     show_full_result_count = False
     readonly_fields = (
@@ -219,7 +225,7 @@ class MissingPersonAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
     fieldsets = (
         (None, {"fields": ("case_number", "status", "status_changed_at", "version")}),
         (
-            "Person",
+            _("Person"),
             {
                 "fields": (
                     ("given_name", "patronymic", "family_name"),
@@ -234,11 +240,11 @@ class MissingPersonAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
             },
         ),
         (
-            "Disappearance",
+            _("Disappearance"),
             {"fields": (("last_seen_date", "last_seen_place"), "circumstances")},
         ),
         (
-            "Case",
+            CASE_SECTION,
             {
                 "fields": (
                     "caseworker",
@@ -304,7 +310,7 @@ class MissingPersonAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
 
     def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> Any:
         if obj is None:  # computed fields do not exist before the case does
-            return (*self.fieldsets[1:3], ("Case", {"fields": ("caseworker", "pfif_public")}))
+            return (*self.fieldsets[1:3], (CASE_SECTION, {"fields": ("caseworker", "pfif_public")}))
         return self.fieldsets
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
@@ -323,7 +329,7 @@ class MissingPersonAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
             actions.pop("list_on_exchange", None)
         return actions
 
-    @admin.action(description="Put the selected detained cases on an exchange list")
+    @admin.action(description=_("Put the selected detained cases on an exchange list"))
     def list_on_exchange(
         self, request: HttpRequest, queryset: QuerySet[MissingPerson]
     ) -> HttpResponse | None:
@@ -334,7 +340,7 @@ class MissingPersonAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
                 "admin/cases/missingperson/list_on_exchange.html",
                 {
                     **self.admin_site.each_context(request),
-                    "title": "Put cases on an exchange list",
+                    "title": _("Put cases on an exchange list"),
                     "opts": self.opts,
                     "cases": queryset,
                     "form": form,
@@ -350,7 +356,15 @@ class MissingPersonAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
             else:
                 listed += 1
         if listed:
-            messages.success(request, f"{listed} case(s) put on the list of {exchange}.")
+            messages.success(
+                request,
+                ngettext(
+                    "%(n)d case put on the list of %(exchange)s.",
+                    "%(n)d cases put on the list of %(exchange)s.",
+                    listed,
+                )
+                % {"n": listed, "exchange": exchange},
+            )
         return None
 
     # --- the status page: the only way a case's status changes in the admin ----------
@@ -389,17 +403,25 @@ class MissingPersonAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
                 if outcome.pending is not None:
                     messages.warning(
                         request,
-                        f"{case.case_number}: the move to '{target}' waits for a supervisor's "
-                        "confirmation. Nothing changes, and the family hears nothing, until then.",
+                        gettext(
+                            "%(case)s: the move to “%(status)s” waits for a supervisor's "
+                            "confirmation. Nothing changes, and the family hears nothing, "
+                            "until then."
+                        )
+                        % {"case": case.case_number, "status": target},
                     )
                 else:
-                    messages.success(request, f"{case.case_number} is now '{target}'.")
+                    messages.success(
+                        request,
+                        gettext("%(case)s is now “%(status)s”.")
+                        % {"case": case.case_number, "status": target},
+                    )
                 return HttpResponseRedirect(
                     reverse("admin:cases_missingperson_change", args=[case.pk])
                 )
         context = {
             **self.admin_site.each_context(request),
-            "title": f"Change the status of {case.case_number}",
+            "title": gettext("Change the status of %(case)s") % {"case": case.case_number},
             "opts": self.opts,
             "original": case,
             "current_status": Status(case.status).label,
@@ -430,7 +452,7 @@ def _decide(
             "admin/cases/pendingtransition/decide.html",
             {
                 **modeladmin.admin_site.each_context(request),
-                "title": "Confirm status changes" if confirm else "Reject status changes",
+                "title": _("Confirm status changes") if confirm else _("Reject status changes"),
                 "opts": modeladmin.opts,
                 "transitions": queryset.select_related("case", "requested_by"),
                 "form": form,
@@ -454,8 +476,13 @@ def _decide(
         else:
             done += 1
     if done:
-        verb = "confirmed" if confirm else "rejected"
-        messages.success(request, f"{done} status change(s) {verb}.")
+        # One sentence each: the verb's form depends on the number in Russian.
+        done_text = (
+            ngettext("%(n)d status change confirmed.", "%(n)d status changes confirmed.", done)
+            if confirm
+            else ngettext("%(n)d status change rejected.", "%(n)d status changes rejected.", done)
+        )
+        messages.success(request, done_text % {"n": done})
     return None
 
 
@@ -476,13 +503,13 @@ class PendingTransitionAdmin(ReadOnlyAdmin):
     list_select_related = ("case", "requested_by", "decided_by")
     actions = ("confirm_selected", "reject_selected")
 
-    @admin.action(description="Confirm the selected status changes", permissions=["change"])
+    @admin.action(description=_("Confirm the selected status changes"), permissions=["change"])
     def confirm_selected(
         self, request: HttpRequest, queryset: QuerySet[PendingTransition]
     ) -> HttpResponse | None:
         return _decide(self, request, queryset, confirm=True)
 
-    @admin.action(description="Reject the selected status changes", permissions=["change"])
+    @admin.action(description=_("Reject the selected status changes"), permissions=["change"])
     def reject_selected(
         self, request: HttpRequest, queryset: QuerySet[PendingTransition]
     ) -> HttpResponse | None:

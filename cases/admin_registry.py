@@ -11,6 +11,8 @@ from typing import Any
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from cases import services
@@ -78,7 +80,7 @@ class CaptureReportAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
     fieldsets = (
         (None, {"fields": ("case", ("source", "source_detail"), "reported_on")}),
         (
-            "As reported (capture card)",
+            _("As reported (capture card)"),
             {
                 "fields": (
                     "name_as_reported",
@@ -91,8 +93,8 @@ class CaptureReportAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
                 )
             },
         ),
-        ("Assessment", {"fields": ("verification", "share_with_family", "notes")}),
-        ("Record", {"fields": ("created_by", "created_at", "updated_at")}),
+        (_("Assessment"), {"fields": ("verification", "share_with_family", "notes")}),
+        (_("Record"), {"fields": ("created_by", "created_at", "updated_at")}),
     )
 
 
@@ -136,7 +138,7 @@ class ExchangeAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
             return False
         return super().has_change_permission(request, obj)
 
-    @admin.action(description="Cancel the selected planned exchanges", permissions=["change"])
+    @admin.action(description=_("Cancel the selected planned exchanges"), permissions=["change"])
     def cancel_selected(self, request: HttpRequest, queryset: QuerySet[Exchange]) -> None:
         for exchange in queryset:
             try:
@@ -144,7 +146,9 @@ class ExchangeAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
             except DomainError as exc:
                 messages.error(request, f"{exchange}: {domain_error_message(exc)}")
             else:
-                messages.success(request, f"{exchange} cancelled.")
+                messages.success(
+                    request, gettext("%(exchange)s: cancelled.") % {"exchange": exchange}
+                )
 
 
 # --- The timeline and outbox, for looking only ---------------------------------------------

@@ -19,14 +19,23 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.utils.translation import gettext, pgettext
 
-from cases.errors import DomainError, IllegalTransition, InvalidInput
+from cases.errors import DomainError, IllegalTransition, InvalidInput, refusal_lead
+from cases.status import Status
 
 
 def domain_error_message(exc: DomainError) -> str:
+    """A refusal as the admin shows it: the translated lead of its kind, then
+    the service's particulars (and, for a status move, where the case may go)."""
+    text = f"{refusal_lead(exc)} {exc.message}".strip()
     if isinstance(exc, IllegalTransition):
-        return f"{exc.message} Allowed from here: {', '.join(exc.allowed) or 'none'}."
-    return exc.message
+        allowed = ", ".join(str(Status(a).label) for a in exc.allowed)
+        return gettext("%(refusal)s Allowed from here: %(statuses)s.") % {
+            "refusal": text,
+            "statuses": allowed or pgettext("no status", "none"),
+        }
+    return text
 
 
 def add_domain_error(form: forms.BaseForm, exc: DomainError) -> None:

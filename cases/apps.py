@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CasesConfig(AppConfig):
     name = "cases"
-    verbose_name = "Case registry"
+    verbose_name = _("Case registry")
     default_auto_field = "django.db.models.BigAutoField"

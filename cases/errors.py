@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from django.utils.translation import gettext_lazy as _
+
 
 class DomainError(Exception):
     """Base for refusals that come from the rules, not from bugs."""
@@ -72,3 +74,19 @@ class ConcurrentChange(Conflict):
             message
             or "Someone else changed this record at the same moment; reload it and try again."
         )
+
+
+# A translated first sentence for each kind of refusal; the service's own
+# words (English) follow it, naming the particulars. The workspace and the
+# admin both show a refusal so (refusal_lead).
+REFUSAL_LEADS = {
+    InvalidInput: _("Please correct the marked fields."),
+    IllegalTransition: _("The case's current status does not allow this move."),
+    StaleVersion: _("The case was changed by someone else meanwhile."),
+    Conflict: _("This cannot be done to the record as it is now."),
+    NotAllowed: _("Your role does not allow this."),
+}
+
+
+def refusal_lead(exc: DomainError) -> str:
+    return next((str(t) for k, t in REFUSAL_LEADS.items() if isinstance(exc, k)), "")

@@ -14,6 +14,7 @@ from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from cases.admin_support import ReadOnlyAdmin, ReadOnlyInline, ServiceAdminMixin, ServiceModelForm
@@ -41,17 +42,17 @@ class FamilyMemberForm(ServiceModelForm):
     link_case = forms.ModelChoiceField(
         queryset=MissingPerson.objects.all(),
         required=False,
-        label="Link to case",
+        label=_("Link to case"),
         widget=AutocompleteSelect(FamilyLink._meta.get_field("case"), admin.site),
-        help_text="Add a link, or change an existing one (same case).",
+        help_text=_("Add a link, or change an existing one (same case)."),
     )
     link_relationship = forms.ChoiceField(
-        choices=[("", "---------"), *Relationship.choices], required=False, label="Relationship"
+        choices=[("", "---------"), *Relationship.choices], required=False, label=_("Relationship")
     )
     link_verified = forms.BooleanField(
         required=False,
-        label="Verified",
-        help_text="Only verified relatives are told anything about the case.",
+        label=_("Verified"),
+        help_text=_("Only verified relatives are told anything about the case."),
     )
 
     class Meta:
@@ -61,7 +62,7 @@ class FamilyMemberForm(ServiceModelForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("link_case") and not data.get("link_relationship"):
-            self.add_error("link_relationship", "Say how this relative is related.")
+            self.add_error("link_relationship", _("Say how this relative is related."))
         return data
 
     def _links(self) -> list[dict[str, Any]]:
@@ -108,12 +109,12 @@ class FamilyMemberAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
     inlines = (FamilyLinkInline,)
     fieldsets = (
         (None, {"fields": ("full_name", "language", "channels")}),
-        ("Contact", {"fields": ("email", "phone", "webhook_url")}),
+        (_("Contact"), {"fields": ("email", "phone", "webhook_url")}),
         (
-            "Link to a case",
+            _("Link to a case"),
             {"fields": ("link_case", ("link_relationship", "link_verified"))},
         ),
-        ("Record", {"fields": ("user", "opted_out", "created_by", "created_at")}),
+        (_("Record"), {"fields": ("user", "opted_out", "created_by", "created_at")}),
     )
 
 
@@ -157,6 +158,6 @@ class NotificationAdmin(ReadOnlyAdmin):
     inlines = (DeliveryAttemptInline,)
     show_full_result_count = False
 
-    @admin.display(description="case", ordering="event__case__case_number")
+    @admin.display(description=_("case"), ordering="event__case__case_number")
     def case_number(self, obj: Notification) -> str:
         return obj.event.case.case_number

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class BureauConfig(AppConfig):
@@ -9,5 +10,5 @@ class BureauConfig(AppConfig):
 
     name = "cases.bureau"
     label = "bureau"
-    verbose_name = "Information bureau"
+    verbose_name = _("Information bureau")
     default_auto_field = "django.db.models.BigAutoField"

@@ -6,6 +6,8 @@ from __future__ import annotations
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from cases.admin_support import ReadOnlyAdmin
 from cases.imports.models import ImportBatch, ImportRow, PfifRecord
@@ -39,10 +41,11 @@ class ImportBatchAdmin(ReadOnlyAdmin):
         *(f.name for f in ImportBatch._meta.fields if f.name != "header"),
     )
 
-    @admin.display(description="rows")
+    @admin.display(description=_("rows"))
     def rows_link(self, obj: ImportBatch) -> str:
         url = reverse("admin:imports_importrow_changelist") + f"?batch__id__exact={obj.pk}"
-        return format_html('<a href="{}">{} rows</a>', url, obj.total)
+        text = ngettext("%(n)d row", "%(n)d rows", obj.total) % {"n": obj.total}
+        return format_html('<a href="{}">{}</a>', url, text)
 
 
 @admin.register(ImportRow)
@@ -55,7 +58,7 @@ class ImportRowAdmin(ReadOnlyAdmin):
     readonly_fields = tuple(f.name for f in ImportRow._meta.fields)
     show_full_result_count = False
 
-    @admin.display(description="error")
+    @admin.display(description=_("error"))
     def error_text(self, obj: ImportRow) -> str:
         return obj.error or obj.apply_error
 

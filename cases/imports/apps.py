@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ImportsConfig(AppConfig):
@@ -9,5 +10,5 @@ class ImportsConfig(AppConfig):
 
     name = "cases.imports"
     label = "imports"
-    verbose_name = "List imports"
+    verbose_name = _("List imports")
     default_auto_field = "django.db.models.BigAutoField"

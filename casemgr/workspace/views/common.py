@@ -13,30 +13,19 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from cases.errors import (
-    Conflict,
     DomainError,
-    IllegalTransition,
     InvalidInput,
     NotAllowed,
     StaleVersion,
+    refusal_lead,
 )
 from cases.roles import is_caseworker, is_supervisor
 
 View = Callable[..., HttpResponse]
 
-# A translated first sentence for each kind of refusal; the service's own
-# words (English) follow it, naming the particulars.
-REFUSAL_LEADS = {
-    InvalidInput: _("Please correct the marked fields."),
-    IllegalTransition: _("The case's current status does not allow this move."),
-    StaleVersion: _("The case was changed by someone else meanwhile."),
-    Conflict: _("This cannot be done to the record as it is now."),
-    NotAllowed: _("Your role does not allow this."),
-}
 PAGE_SIZE = 50
 
 
@@ -76,8 +65,7 @@ def refusal_status(exc: DomainError) -> int:
 
 
 def refusal_text(exc: DomainError) -> str:
-    lead = next((str(t) for k, t in REFUSAL_LEADS.items() if isinstance(exc, k)), "")
-    return f"{lead} {exc.message}".strip()
+    return f"{refusal_lead(exc)} {exc.message}".strip()
 
 
 def report_refusal(
