@@ -29,6 +29,10 @@ class ApiTokenAdmin(admin.ModelAdmin):
     readonly_fields = ["reference", "user", "created", "expiry"]
     actions = ["revoke"]
 
+    @admin.display(description=_("Reference"))
+    def reference(self, obj: ApiToken) -> str:
+        return obj.reference
+
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 

@@ -160,6 +160,7 @@ class SpellingInline(admin.TabularInline):
 class StatusChangeForm(forms.Form):
     to_status = forms.ChoiceField(label=_("New status"))
     note = forms.CharField(
+        label=_("Note"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         max_length=5000,
@@ -184,6 +185,7 @@ class StatusChangeForm(forms.Form):
 
 class ListOnExchangeForm(forms.Form):
     exchange = forms.ModelChoiceField(
+        label=_("Exchange"),
         queryset=Exchange.objects.filter(status=ExchangeStatus.PLANNED),
         help_text=_("Only planned exchanges take new names."),
     )
@@ -434,7 +436,7 @@ class MissingPersonAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
 # --- Pending transitions: the second person --------------------------------------------
 class DecisionForm(forms.Form):
     note = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=5000
+        label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=5000
     )
 
 

@@ -25,9 +25,16 @@ class StaffProfile(models.Model):
     """What families need to reach their caseworker: shown in every message."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_profile"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="staff_profile",
+        verbose_name=_("User"),
     )
-    phone = models.CharField(max_length=40, blank=True)
+    phone = models.CharField(max_length=40, blank=True, verbose_name=_("Phone"))
+
+    class Meta:
+        verbose_name = _("staff profile")
+        verbose_name_plural = _("staff profiles")
 
     def __str__(self) -> str:
         return f"profile of {self.user}"
@@ -67,66 +74,98 @@ class LegalStatus(models.TextChoices):
 
 
 class MissingPerson(models.Model):
-    case_number = models.CharField(max_length=20, unique=True, editable=False)
-    given_name = models.CharField(max_length=NAME_MAX)
-    family_name = models.CharField(max_length=NAME_MAX)
+    case_number = models.CharField(
+        max_length=20, unique=True, editable=False, verbose_name=_("Case number")
+    )
+    given_name = models.CharField(max_length=NAME_MAX, verbose_name=_("Given name"))
+    family_name = models.CharField(max_length=NAME_MAX, verbose_name=_("Family name"))
     patronymic = models.CharField(
-        max_length=NAME_MAX, blank=True, help_text=_("Father's first name.")
+        max_length=NAME_MAX,
+        blank=True,
+        help_text=_("Father's first name."),
+        verbose_name=_("Patronymic"),
     )
     name_native = models.CharField(
-        max_length=300, blank=True, help_text=_("The full name in the person's own script.")
+        max_length=300,
+        blank=True,
+        help_text=_("The full name in the person's own script."),
+        verbose_name=_("Name in own script"),
     )
     father_first_name = models.CharField(
         max_length=NAME_MAX,
         blank=True,
         help_text=_("The father's first name, where it differs from the patronymic's form."),
+        verbose_name=_("Father's first name"),
     )
-    mother_maiden_name = models.CharField(max_length=NAME_MAX, blank=True)
-    sex = models.CharField(max_length=10, choices=Sex.choices, blank=True)
+    mother_maiden_name = models.CharField(
+        max_length=NAME_MAX, blank=True, verbose_name=_("Mother's maiden name")
+    )
+    sex = models.CharField(max_length=10, choices=Sex.choices, blank=True, verbose_name=_("Sex"))
     citizenship = models.CharField(
-        max_length=100, blank=True, help_text=_("The Power on which the person depends.")
+        max_length=100,
+        blank=True,
+        help_text=_("The Power on which the person depends."),
+        verbose_name=_("Citizenship"),
     )
     legal_status = models.CharField(
         max_length=30,
         choices=LegalStatus.choices,
         default=LegalStatus.UNKNOWN,
         help_text=_("The legal status claimed; apart from the status of the case."),
+        verbose_name=_("Legal status"),
     )
-    date_of_birth = models.DateField(null=True, blank=True)
-    place_of_birth = models.CharField(max_length=PLACE_MAX, blank=True)
-    service_number = models.CharField(max_length=40, null=True, blank=True)  # noqa: DJ001
-    rank = models.CharField(max_length=80, blank=True)
-    unit = models.CharField(max_length=200, blank=True)
-    last_seen_date = models.DateField(null=True, blank=True)
-    last_seen_place = models.CharField(max_length=PLACE_MAX, blank=True)
-    circumstances = models.TextField(blank=True, max_length=10_000)
+    date_of_birth = models.DateField(null=True, blank=True, verbose_name=_("Date of birth"))
+    place_of_birth = models.CharField(
+        max_length=PLACE_MAX, blank=True, verbose_name=_("Place of birth")
+    )
+    service_number = models.CharField(  # noqa: DJ001
+        max_length=40, null=True, blank=True, verbose_name=_("Service number")
+    )
+    rank = models.CharField(max_length=80, blank=True, verbose_name=_("Rank"))
+    unit = models.CharField(max_length=200, blank=True, verbose_name=_("Unit"))
+    last_seen_date = models.DateField(null=True, blank=True, verbose_name=_("Last seen on"))
+    last_seen_place = models.CharField(
+        max_length=PLACE_MAX, blank=True, verbose_name=_("Last seen at")
+    )
+    circumstances = models.TextField(blank=True, max_length=10_000, verbose_name=_("Circumstances"))
     status = models.CharField(
-        max_length=20, choices=Status.choices, default=Status.MISSING, db_index=True
+        max_length=20,
+        choices=Status.choices,
+        default=Status.MISSING,
+        db_index=True,
+        verbose_name=_("Status"),
     )
-    status_changed_at = models.DateTimeField()
-    closed_reason = models.CharField(max_length=500, blank=True)
+    status_changed_at = models.DateTimeField(verbose_name=_("Status changed at"))
+    closed_reason = models.CharField(
+        max_length=500, blank=True, verbose_name=_("Reason for closing")
+    )
     # The family has been told of a death in person; until then the portal
     # says only that their caseworker will contact them.
-    family_told_in_person_at = models.DateTimeField(null=True, blank=True)
+    family_told_in_person_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("Family told in person at")
+    )
     caseworker = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="assigned_cases",
+        verbose_name=_("Caseworker"),
     )
     # Who told us each fact and when: {field: {"source", "detail", "on", "by",
     # "at"}}, the latest per field, written by the services; the history
     # table keeps every earlier value.
-    provenance = models.JSONField(default=dict, blank=True)
+    provenance = models.JSONField(default=dict, blank=True, verbose_name=_("Provenance"))
     # This case may leave the system in the public PFIF feed (so may every
     # case whose status is in settings.PFIF_PUBLIC_STATUSES).
-    pfif_public = models.BooleanField(default=False)
+    pfif_public = models.BooleanField(default=False, verbose_name=_("Public in PFIF"))
     # Set by the retention command when a closed case's personal data was removed.
-    personal_data_removed_at = models.DateTimeField(null=True, blank=True)
-    version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    personal_data_removed_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("Personal data removed at")
+    )
+    version = models.PositiveIntegerField(default=1, verbose_name=_("Version"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("Created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("Updated at"))
 
     # updated_at is kept too: the public PFIF feed sends a case whose death
     # is not yet told in person as its record last stood, stamp included
@@ -195,34 +234,58 @@ class CaptureReport(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="capture_reports",
+        verbose_name=_("Case"),
     )
-    source = models.CharField(max_length=20, choices=ReportSource.choices)
-    source_detail = models.CharField(max_length=500, blank=True)
-    reported_on = models.DateField()
-    captured_on = models.DateField(null=True, blank=True)
-    place_of_capture = models.CharField(max_length=PLACE_MAX, blank=True)
-    place_of_detention = models.CharField(max_length=PLACE_MAX, blank=True)
-    health = models.CharField(max_length=500, blank=True)
-    name_as_reported = models.CharField(max_length=300)
-    patronymic_as_reported = models.CharField(max_length=NAME_MAX, blank=True)
-    date_of_birth_as_reported = models.DateField(null=True, blank=True)
-    place_of_birth_as_reported = models.CharField(max_length=PLACE_MAX, blank=True)
-    rank_as_reported = models.CharField(max_length=80, blank=True)
-    service_number_as_reported = models.CharField(max_length=40, blank=True)
+    source = models.CharField(max_length=20, choices=ReportSource.choices, verbose_name=_("Source"))
+    source_detail = models.CharField(max_length=500, blank=True, verbose_name=_("Source details"))
+    reported_on = models.DateField(verbose_name=_("Reported on"))
+    captured_on = models.DateField(null=True, blank=True, verbose_name=_("Captured on"))
+    place_of_capture = models.CharField(
+        max_length=PLACE_MAX, blank=True, verbose_name=_("Place of capture")
+    )
+    place_of_detention = models.CharField(
+        max_length=PLACE_MAX, blank=True, verbose_name=_("Place of detention")
+    )
+    health = models.CharField(max_length=500, blank=True, verbose_name=_("State of health"))
+    name_as_reported = models.CharField(max_length=300, verbose_name=_("Name as reported"))
+    patronymic_as_reported = models.CharField(
+        max_length=NAME_MAX, blank=True, verbose_name=_("Patronymic as reported")
+    )
+    date_of_birth_as_reported = models.DateField(
+        null=True, blank=True, verbose_name=_("Date of birth as reported")
+    )
+    place_of_birth_as_reported = models.CharField(
+        max_length=PLACE_MAX, blank=True, verbose_name=_("Place of birth as reported")
+    )
+    rank_as_reported = models.CharField(
+        max_length=80, blank=True, verbose_name=_("Rank as reported")
+    )
+    service_number_as_reported = models.CharField(
+        max_length=40, blank=True, verbose_name=_("Service number as reported")
+    )
     verification = models.CharField(
-        max_length=20, choices=Verification.choices, default=Verification.UNVERIFIED
+        max_length=20,
+        choices=Verification.choices,
+        default=Verification.UNVERIFIED,
+        verbose_name=_("Verification"),
     )
-    share_with_family = models.BooleanField(default=False)
-    notes = models.TextField(blank=True, max_length=10_000)
+    share_with_family = models.BooleanField(default=False, verbose_name=_("Share with the family"))
+    notes = models.TextField(blank=True, max_length=10_000, verbose_name=_("Notes"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("Created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("Updated at"))
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
+        verbose_name = _("capture report")
+        verbose_name_plural = _("capture reports")
         ordering = ["-reported_on", "-id"]
         indexes = [models.Index(fields=["service_number_as_reported"])]
 
@@ -289,26 +352,38 @@ class ExchangeStatus(models.TextChoices):
 
 
 class Exchange(models.Model):
-    name = models.CharField(max_length=200)
+    name = models.CharField(max_length=200, verbose_name=pgettext_lazy("exchange", "Name"))
     principle = models.CharField(
-        max_length=20, choices=ExchangePrinciple.choices, default=ExchangePrinciple.ALL_FOR_ALL
+        max_length=20,
+        choices=ExchangePrinciple.choices,
+        default=ExchangePrinciple.ALL_FOR_ALL,
+        verbose_name=_("Principle"),
     )
-    scheduled_for = models.DateField(null=True, blank=True)
-    place = models.CharField(max_length=PLACE_MAX, blank=True)
-    mediator = models.CharField(max_length=200, blank=True)
+    scheduled_for = models.DateField(null=True, blank=True, verbose_name=_("Scheduled for"))
+    place = models.CharField(max_length=PLACE_MAX, blank=True, verbose_name=_("Place"))
+    mediator = models.CharField(max_length=200, blank=True, verbose_name=_("Mediator"))
     status = models.CharField(
-        max_length=20, choices=ExchangeStatus.choices, default=ExchangeStatus.PLANNED
+        max_length=20,
+        choices=ExchangeStatus.choices,
+        default=ExchangeStatus.PLANNED,
+        verbose_name=_("Status"),
     )
-    completed_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("Completed at"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("Created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("Updated at"))
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
+        verbose_name = _("exchange")
+        verbose_name_plural = _("exchanges")
         ordering = ["-scheduled_for", "-id"]
 
     def __str__(self) -> str:
@@ -322,17 +397,30 @@ class ListingOutcome(models.TextChoices):
 
 
 class ExchangeListing(models.Model):
-    exchange = models.ForeignKey(Exchange, on_delete=models.CASCADE, related_name="listings")
-    case = models.ForeignKey(MissingPerson, on_delete=models.PROTECT, related_name="listings")
+    exchange = models.ForeignKey(
+        Exchange, on_delete=models.CASCADE, related_name="listings", verbose_name=_("Exchange")
+    )
+    case = models.ForeignKey(
+        MissingPerson, on_delete=models.PROTECT, related_name="listings", verbose_name=_("Case")
+    )
     outcome = models.CharField(
-        max_length=20, choices=ListingOutcome.choices, default=ListingOutcome.LISTED
+        max_length=20,
+        choices=ListingOutcome.choices,
+        default=ListingOutcome.LISTED,
+        verbose_name=_("Outcome"),
     )
     listed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Listed by"),
     )
-    listed_at = models.DateTimeField(auto_now_add=True)
+    listed_at = models.DateTimeField(auto_now_add=True, verbose_name=_("Listed at"))
 
     class Meta:
+        verbose_name = _("listing on an exchange")
+        verbose_name_plural = _("listings on exchanges")
         ordering = ["listed_at", "id"]
         constraints = [
             models.UniqueConstraint(fields=["exchange", "case"], name="one_listing_per_case"),
@@ -366,19 +454,32 @@ class CaseEvent(models.Model):
     has taken the event; the sweep finds the rest through the partial index.
     """
 
-    case = models.ForeignKey(MissingPerson, on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField(max_length=30, choices=EventKind.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    case = models.ForeignKey(
+        MissingPerson, on_delete=models.CASCADE, related_name="events", verbose_name=_("Case")
     )
-    at = models.DateTimeField(db_index=True)
-    family_visible = models.BooleanField(default=False)
-    summary = models.CharField(max_length=500)
-    data = models.JSONField(default=dict, blank=True)
-    dispatched = models.BooleanField(default=False)
-    dispatched_at = models.DateTimeField(null=True, blank=True)
+    kind = models.CharField(
+        max_length=30, choices=EventKind.choices, verbose_name=pgettext_lazy("event", "Kind")
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("By whom"),
+    )
+    at = models.DateTimeField(db_index=True, verbose_name=_("When"))
+    family_visible = models.BooleanField(default=False, verbose_name=_("Visible to the family"))
+    summary = models.CharField(
+        max_length=500, verbose_name=pgettext_lazy("timeline event", "Summary")
+    )
+    data = models.JSONField(default=dict, blank=True, verbose_name=_("Data"))
+    dispatched = models.BooleanField(default=False, verbose_name=_("Dispatched"))
+    dispatched_at = models.DateTimeField(null=True, blank=True, verbose_name=_("Dispatched at"))
 
     class Meta:
+        verbose_name = _("timeline event")
+        verbose_name_plural = _("timeline events")
         ordering = ["-at", "-id"]
         indexes = [
             models.Index(fields=["case", "-at", "-id"], name="caseevent_timeline"),
@@ -402,24 +503,41 @@ class TransitionState(models.TextChoices):
 class PendingTransition(models.Model):
     """A sensitive move waiting for a second person (a supervisor, not the asker)."""
 
-    case = models.ForeignKey(MissingPerson, on_delete=models.CASCADE, related_name="transitions")
-    from_status = models.CharField(max_length=20, choices=Status.choices)
-    to_status = models.CharField(max_length=20, choices=Status.choices)
-    note = models.TextField(blank=True, max_length=5_000)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    case = models.ForeignKey(
+        MissingPerson, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("Case")
     )
-    requested_at = models.DateTimeField()
+    from_status = models.CharField(
+        max_length=20, choices=Status.choices, verbose_name=_("From status")
+    )
+    to_status = models.CharField(max_length=20, choices=Status.choices, verbose_name=_("To status"))
+    note = models.TextField(blank=True, max_length=5_000, verbose_name=_("Note"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("Requested by"),
+    )
+    requested_at = models.DateTimeField(verbose_name=_("Requested at"))
     state = models.CharField(
-        max_length=20, choices=TransitionState.choices, default=TransitionState.PENDING
+        max_length=20,
+        choices=TransitionState.choices,
+        default=TransitionState.PENDING,
+        verbose_name=_("State"),
     )
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("Decided by"),
     )
-    decided_at = models.DateTimeField(null=True, blank=True)
-    decision_note = models.TextField(blank=True, max_length=5_000)
+    decided_at = models.DateTimeField(null=True, blank=True, verbose_name=_("Decided at"))
+    decision_note = models.TextField(blank=True, max_length=5_000, verbose_name=_("Decision note"))
 
     class Meta:
+        verbose_name = _("status change to confirm")
+        verbose_name_plural = _("status changes to confirm")
         ordering = ["-requested_at", "-id"]
         constraints = [
             models.UniqueConstraint(
@@ -462,33 +580,54 @@ class DetentionEvent(models.Model):
     correction is a new event (the timeline keeps both)."""
 
     case = models.ForeignKey(
-        MissingPerson, on_delete=models.PROTECT, related_name="detention_events"
+        MissingPerson,
+        on_delete=models.PROTECT,
+        related_name="detention_events",
+        verbose_name=_("Case"),
     )
-    type = models.CharField(max_length=30, choices=DetentionEventType.choices)
-    occurred_on = models.DateField()
-    source = models.CharField(max_length=20, choices=ReportSource.choices)
-    source_detail = models.CharField(max_length=500, blank=True)
+    type = models.CharField(
+        max_length=30, choices=DetentionEventType.choices, verbose_name=_("What happened")
+    )
+    occurred_on = models.DateField(verbose_name=_("On"))
+    source = models.CharField(max_length=20, choices=ReportSource.choices, verbose_name=_("Source"))
+    source_detail = models.CharField(max_length=500, blank=True, verbose_name=_("Source details"))
     # Place of detention (transfer), the hospital, or the place of death.
-    place = models.CharField(max_length=PLACE_MAX, blank=True)
-    prisoner_number = models.CharField(max_length=40, blank=True)
-    health = models.CharField(max_length=30, choices=HealthState.choices, blank=True)
-    # Death particulars (Annex IV D).
-    certificate_reference = models.CharField(max_length=100, blank=True)
-    cause_of_death = models.CharField(max_length=500, blank=True)
-    place_of_burial = models.CharField(max_length=PLACE_MAX, blank=True)
-    grave_marked = models.BooleanField(null=True, blank=True)
-    grave_findable = models.BooleanField(null=True, blank=True)
-    personal_effects = models.TextField(blank=True, max_length=5_000)
-    notes = models.TextField(blank=True, max_length=10_000)
-    share_with_family = models.BooleanField(default=False)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    place = models.CharField(max_length=PLACE_MAX, blank=True, verbose_name=_("Place"))
+    prisoner_number = models.CharField(max_length=40, blank=True, verbose_name=_("Prisoner number"))
+    health = models.CharField(
+        max_length=30, choices=HealthState.choices, blank=True, verbose_name=_("State of health")
     )
-    recorded_at = models.DateTimeField()
+    # Death particulars (Annex IV D).
+    certificate_reference = models.CharField(
+        max_length=100, blank=True, verbose_name=_("Death certificate reference")
+    )
+    cause_of_death = models.CharField(max_length=500, blank=True, verbose_name=_("Cause of death"))
+    place_of_burial = models.CharField(
+        max_length=PLACE_MAX, blank=True, verbose_name=_("Place of burial")
+    )
+    grave_marked = models.BooleanField(null=True, blank=True, verbose_name=_("The grave is marked"))
+    grave_findable = models.BooleanField(
+        null=True, blank=True, verbose_name=_("The grave can be found")
+    )
+    personal_effects = models.TextField(
+        blank=True, max_length=5_000, verbose_name=_("Personal effects")
+    )
+    notes = models.TextField(blank=True, max_length=10_000, verbose_name=_("Notes"))
+    share_with_family = models.BooleanField(default=False, verbose_name=_("Share with the family"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Recorded by"),
+    )
+    recorded_at = models.DateTimeField(verbose_name=_("Recorded at"))
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("detention event")
+        verbose_name_plural = _("detention events")
         ordering = ["-occurred_on", "-id"]
         indexes = [models.Index(fields=["case", "type", "-occurred_on"])]
         constraints = [
@@ -529,17 +668,30 @@ class CaseSpelling(models.Model):
     script, as a report or a list wrote it). Spellings are never deleted: an
     old spelling is how an old list still finds the man."""
 
-    case = models.ForeignKey(MissingPerson, on_delete=models.CASCADE, related_name="spellings")
-    part = models.CharField(max_length=12, choices=NamePart.choices)
-    text = models.CharField(max_length=300)
-    script = models.CharField(max_length=12, choices=NameScript.choices)
-    source = models.CharField(max_length=12, choices=SpellingSource.choices)
-    added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    case = models.ForeignKey(
+        MissingPerson, on_delete=models.CASCADE, related_name="spellings", verbose_name=_("Case")
     )
-    added_at = models.DateTimeField(auto_now_add=True)
+    part = models.CharField(
+        max_length=12, choices=NamePart.choices, verbose_name=_("Part of the name")
+    )
+    text = models.CharField(max_length=300, verbose_name=_("Spelling"))
+    script = models.CharField(max_length=12, choices=NameScript.choices, verbose_name=_("Script"))
+    source = models.CharField(
+        max_length=12, choices=SpellingSource.choices, verbose_name=_("Source")
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Added by"),
+    )
+    added_at = models.DateTimeField(auto_now_add=True, verbose_name=_("Added at"))
 
     class Meta:
+        verbose_name = _("spelling of a name")
+        verbose_name_plural = _("spellings of names")
         ordering = ["case", "part", "id"]
         constraints = [
             models.UniqueConstraint(fields=["case", "part", "text"], name="one_spelling_per_part"),

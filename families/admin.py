@@ -37,7 +37,10 @@ ADMIN_MEMBER_FIELDS = frozenset(
 
 class FamilyMemberForm(ServiceModelForm):
     channels = forms.MultipleChoiceField(
-        choices=Channel.choices, widget=forms.CheckboxSelectMultiple, required=False
+        label=_("Send news by"),
+        choices=Channel.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
     link_case = forms.ModelChoiceField(
         queryset=MissingPerson.objects.all(),

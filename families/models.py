@@ -42,32 +42,41 @@ class Relationship(models.TextChoices):
 
 
 class FamilyMember(models.Model):
-    full_name = models.CharField(max_length=300)
-    email = models.EmailField(blank=True)
-    phone = models.CharField(max_length=40, blank=True)
-    language = models.CharField(max_length=2, choices=Language.choices, default=Language.HY)
+    full_name = models.CharField(max_length=300, verbose_name=_("Full name"))
+    email = models.EmailField(blank=True, verbose_name=pgettext_lazy("email address", "Email"))
+    phone = models.CharField(max_length=40, blank=True, verbose_name=_("Phone"))
+    language = models.CharField(
+        max_length=2, choices=Language.choices, default=Language.HY, verbose_name=_("Language")
+    )
     # The channels the relative wants news on (subset of Channel values).
-    channels = models.JSONField(default=list, blank=True)
+    channels = models.JSONField(default=list, blank=True, verbose_name=_("Send news by"))
     # Channels the relative switched off through the opt-out link.
-    opted_out = models.JSONField(default=list, blank=True)
-    webhook_url = models.URLField(blank=True, max_length=500)
-    webhook_secret = models.CharField(max_length=128, blank=True)
+    opted_out = models.JSONField(default=list, blank=True, verbose_name=_("Opted out"))
+    webhook_url = models.URLField(blank=True, max_length=500, verbose_name=_("Webhook URL"))
+    webhook_secret = models.CharField(max_length=128, blank=True, verbose_name=_("Webhook secret"))
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="family_member",
+        verbose_name=_("Account"),
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("Created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("Updated at"))
 
     history = HistoricalRecords(excluded_fields=["updated_at", "webhook_secret"])
 
     class Meta:
+        verbose_name = _("relative")
+        verbose_name_plural = _("relatives")
         ordering = ["full_name", "id"]
 
     def __str__(self) -> str:
@@ -79,19 +88,32 @@ class FamilyMember(models.Model):
 
 
 class FamilyLink(models.Model):
-    member = models.ForeignKey(FamilyMember, on_delete=models.CASCADE, related_name="links")
-    case = models.ForeignKey(MissingPerson, on_delete=models.CASCADE, related_name="family_links")
-    relationship = models.CharField(max_length=20, choices=Relationship.choices)
-    verified = models.BooleanField(default=False)
-    verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    member = models.ForeignKey(
+        FamilyMember, on_delete=models.CASCADE, related_name="links", verbose_name=_("Relative")
     )
-    verified_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    case = models.ForeignKey(
+        MissingPerson, on_delete=models.CASCADE, related_name="family_links", verbose_name=_("Case")
+    )
+    relationship = models.CharField(
+        max_length=20, choices=Relationship.choices, verbose_name=_("Relationship")
+    )
+    verified = models.BooleanField(default=False, verbose_name=_("Verified"))
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Verified by"),
+    )
+    verified_at = models.DateTimeField(null=True, blank=True, verbose_name=_("Verified at"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("Created at"))
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("link to a case")
+        verbose_name_plural = _("links to cases")
         ordering = ["id"]
         constraints = [
             models.UniqueConstraint(fields=["member", "case"], name="one_link_per_member_case"),
@@ -136,23 +158,35 @@ class NotificationStatus(models.TextChoices):
 
 
 class Notification(models.Model):
-    event = models.ForeignKey(CaseEvent, on_delete=models.CASCADE, related_name="notifications")
-    member = models.ForeignKey(FamilyMember, on_delete=models.CASCADE, related_name="notifications")
-    channel = models.CharField(max_length=10, choices=Channel.choices)
-    language = models.CharField(max_length=2, choices=Language.choices)
-    subject = models.CharField(max_length=300, blank=True)
-    body_text = models.TextField()
-    body_html = models.TextField(blank=True)
-    status = models.CharField(
-        max_length=10, choices=NotificationStatus.choices, default=NotificationStatus.PENDING
+    event = models.ForeignKey(
+        CaseEvent, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("Event")
     )
-    attempts = models.PositiveIntegerField(default=0)
-    last_error = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    claimed_at = models.DateTimeField(null=True, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
+    member = models.ForeignKey(
+        FamilyMember,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("Relative"),
+    )
+    channel = models.CharField(max_length=10, choices=Channel.choices, verbose_name=_("Channel"))
+    language = models.CharField(max_length=2, choices=Language.choices, verbose_name=_("Language"))
+    subject = models.CharField(max_length=300, blank=True, verbose_name=_("Subject"))
+    body_text = models.TextField(verbose_name=_("Text"))
+    body_html = models.TextField(blank=True, verbose_name=_("HTML"))
+    status = models.CharField(
+        max_length=10,
+        choices=NotificationStatus.choices,
+        default=NotificationStatus.PENDING,
+        verbose_name=_("Status"),
+    )
+    attempts = models.PositiveIntegerField(default=0, verbose_name=_("Attempts"))
+    last_error = models.TextField(blank=True, verbose_name=_("Last error"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("Created at"))
+    claimed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("Claimed at"))
+    sent_at = models.DateTimeField(null=True, blank=True, verbose_name=_("Sent at"))
 
     class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
         ordering = ["-created_at", "-id"]
         constraints = [
             models.UniqueConstraint(
@@ -181,15 +215,24 @@ class AttemptOutcome(models.TextChoices):
 
 class DeliveryAttempt(models.Model):
     notification = models.ForeignKey(
-        Notification, on_delete=models.CASCADE, related_name="delivery_attempts"
+        Notification,
+        on_delete=models.CASCADE,
+        related_name="delivery_attempts",
+        verbose_name=_("Notification"),
     )
-    started_at = models.DateTimeField()
-    duration_ms = models.PositiveIntegerField()
-    outcome = models.CharField(max_length=20, choices=AttemptOutcome.choices)
-    error = models.TextField(blank=True)
-    provider_message_id = models.CharField(max_length=200, blank=True)
+    started_at = models.DateTimeField(verbose_name=_("Started at"))
+    duration_ms = models.PositiveIntegerField(verbose_name=_("Duration (ms)"))
+    outcome = models.CharField(
+        max_length=20, choices=AttemptOutcome.choices, verbose_name=_("Outcome")
+    )
+    error = models.TextField(blank=True, verbose_name=_("Error"))
+    provider_message_id = models.CharField(
+        max_length=200, blank=True, verbose_name=_("Provider's message id")
+    )
 
     class Meta:
+        verbose_name = _("delivery attempt")
+        verbose_name_plural = _("delivery attempts")
         ordering = ["started_at", "id"]
 
     def __str__(self) -> str:

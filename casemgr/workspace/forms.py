@@ -240,7 +240,7 @@ class RelativeForm(Calm, forms.Form):
 
 
 EXCHANGE_LABELS = {
-    "name": _("Name"),
+    "name": pgettext_lazy("exchange", "Name"),  # its title, not a person's name
     "principle": _("Principle"),
     "scheduled_for": _("Scheduled for"),
     "place": _("Place"),

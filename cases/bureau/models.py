@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cases.models import MissingPerson
 
@@ -23,21 +24,34 @@ class ExportRecord(models.Model):
     exact bytes (GC III Art. 122 wants communications signed or sealed)."""
 
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("By whom"),
     )
     # Kept apart from the account, which may be renamed or removed.
-    actor_username = models.CharField(max_length=150)
-    at = models.DateTimeField(db_index=True)
-    kind = models.CharField(max_length=30, choices=ExportKind.choices)
-    parameters = models.JSONField(default=dict, blank=True)
-    case = models.ForeignKey(
-        MissingPerson, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    actor_username = models.CharField(max_length=150, verbose_name=_("Username"))
+    at = models.DateTimeField(db_index=True, verbose_name=_("When"))
+    kind = models.CharField(
+        max_length=30, choices=ExportKind.choices, verbose_name=pgettext_lazy("export", "Kind")
     )
-    filename = models.CharField(max_length=200)
-    size = models.PositiveBigIntegerField()
-    sha256 = models.CharField(max_length=64)
+    parameters = models.JSONField(default=dict, blank=True, verbose_name=_("Parameters"))
+    case = models.ForeignKey(
+        MissingPerson,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Case"),
+    )
+    filename = models.CharField(max_length=200, verbose_name=_("File name"))
+    size = models.PositiveBigIntegerField(verbose_name=_("Size (bytes)"))
+    sha256 = models.CharField(max_length=64, verbose_name=_("SHA-256"))
 
     class Meta:
+        verbose_name = _("export record")
+        verbose_name_plural = _("export records")
         ordering = ["-at", "-id"]
 
     def __str__(self) -> str:
@@ -53,13 +67,19 @@ class AccessVia(models.TextChoices):
 class CaseAccess(models.Model):
     """A person opened a case. Written in bulk, one INSERT per request."""
 
-    case = models.ForeignKey(MissingPerson, on_delete=models.CASCADE, related_name="+")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    at = models.DateTimeField()
-    via = models.CharField(max_length=10, choices=AccessVia.choices)
-    path = models.CharField(max_length=200, blank=True)
+    case = models.ForeignKey(
+        MissingPerson, on_delete=models.CASCADE, related_name="+", verbose_name=_("Case")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("User")
+    )
+    at = models.DateTimeField(verbose_name=_("When"))
+    via = models.CharField(max_length=10, choices=AccessVia.choices, verbose_name=_("Through"))
+    path = models.CharField(max_length=200, blank=True, verbose_name=_("Page"))
 
     class Meta:
+        verbose_name = _("access to a case")
+        verbose_name_plural = _("accesses to cases")
         ordering = ["-at", "-id"]
         indexes = [
             models.Index(fields=["case", "-at"], name="caseaccess_by_case"),

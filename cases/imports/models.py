@@ -51,57 +51,83 @@ class Action(models.TextChoices):
 
 
 class ImportBatch(models.Model):
-    file_name = models.CharField(max_length=255)
-    file_kind = models.CharField(max_length=10)
+    file_name = models.CharField(max_length=255, verbose_name=_("File name"))
+    file_kind = models.CharField(max_length=10, verbose_name=_("File type"))
     # The same file uploaded twice is recognised by its digest.
-    sha256 = models.CharField(max_length=64, db_index=True)
-    source = models.CharField(max_length=20, choices=ReportSource.choices)
-    purpose = models.CharField(max_length=20, choices=Purpose.choices)
+    sha256 = models.CharField(max_length=64, db_index=True, verbose_name=_("SHA-256"))
+    source = models.CharField(max_length=20, choices=ReportSource.choices, verbose_name=_("Source"))
+    purpose = models.CharField(max_length=20, choices=Purpose.choices, verbose_name=_("Purpose"))
     exchange = models.ForeignKey(
-        Exchange, null=True, blank=True, on_delete=models.PROTECT, related_name="imports"
+        Exchange,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="imports",
+        verbose_name=_("Exchange"),
     )
-    reported_on = models.DateField(null=True, blank=True)
+    reported_on = models.DateField(null=True, blank=True, verbose_name=_("Reported on"))
     verification = models.CharField(
-        max_length=20, choices=Verification.choices, default=Verification.UNVERIFIED
+        max_length=20,
+        choices=Verification.choices,
+        default=Verification.UNVERIFIED,
+        verbose_name=_("Verification"),
     )
-    share_with_family = models.BooleanField(default=False)
+    share_with_family = models.BooleanField(default=False, verbose_name=_("Share with the family"))
     name_order = models.CharField(
-        max_length=20, choices=NameOrder.choices, default=NameOrder.FAMILY_FIRST
+        max_length=20,
+        choices=NameOrder.choices,
+        default=NameOrder.FAMILY_FIRST,
+        verbose_name=_("Name order"),
     )
     # The header as read, one unique label per column (an empty or repeated
     # header is labelled by its column letter); rows keep their cells in this order.
-    header = models.JSONField(default=list, blank=True)
+    header = models.JSONField(default=list, blank=True, verbose_name=_("Header"))
     # field -> {"index": column index, "header": the header as written}
-    columns = models.JSONField(default=dict, blank=True)
+    columns = models.JSONField(default=dict, blank=True, verbose_name=_("Columns"))
     status = models.CharField(
-        max_length=20, choices=BatchStatus.choices, default=BatchStatus.QUEUED, db_index=True
+        max_length=20,
+        choices=BatchStatus.choices,
+        default=BatchStatus.QUEUED,
+        db_index=True,
+        verbose_name=_("Status"),
     )
-    total = models.PositiveIntegerField(default=0)
-    done = models.PositiveIntegerField(default=0)
-    matched = models.PositiveIntegerField(default=0)
-    new = models.PositiveIntegerField(default=0)
-    ambiguous = models.PositiveIntegerField(default=0)
-    errors = models.PositiveIntegerField(default=0)
-    skipped = models.PositiveIntegerField(default=0)
-    applied = models.PositiveIntegerField(default=0)
-    failure = models.CharField(max_length=500, blank=True)
+    total = models.PositiveIntegerField(default=0, verbose_name=_("Rows"))
+    done = models.PositiveIntegerField(default=0, verbose_name=_("Rows done"))
+    matched = models.PositiveIntegerField(default=0, verbose_name=_("Matched"))
+    new = models.PositiveIntegerField(default=0, verbose_name=_("New"))
+    ambiguous = models.PositiveIntegerField(default=0, verbose_name=_("Ambiguous"))
+    errors = models.PositiveIntegerField(default=0, verbose_name=_("Errors"))
+    skipped = models.PositiveIntegerField(default=0, verbose_name=_("Skipped"))
+    applied = models.PositiveIntegerField(default=0, verbose_name=_("Applied"))
+    failure = models.CharField(max_length=500, blank=True, verbose_name=_("Failure"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("Created at"))
     # When a task last moved this import on; the sweep restarts one that
     # stopped moving (its tasks lost with the broker, say).
-    progress_at = models.DateTimeField(null=True, blank=True, db_index=True)
-    reviewable_at = models.DateTimeField(null=True, blank=True)
+    progress_at = models.DateTimeField(
+        null=True, blank=True, db_index=True, verbose_name=_("Progress at")
+    )
+    reviewable_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("Ready for review at")
+    )
     apply_requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("Apply requested by"),
     )
-    apply_requested_at = models.DateTimeField(null=True, blank=True)
-    applied_at = models.DateTimeField(null=True, blank=True)
+    apply_requested_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("Apply requested at")
+    )
+    applied_at = models.DateTimeField(null=True, blank=True, verbose_name=_("Applied at"))
 
     class Meta:
         verbose_name = _("list import")
@@ -124,20 +150,33 @@ class ImportBatch(models.Model):
 
 
 class ImportRow(models.Model):
-    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="rows")
-    line = models.PositiveIntegerField()
+    batch = models.ForeignKey(
+        ImportBatch, on_delete=models.CASCADE, related_name="rows", verbose_name=_("Import")
+    )
+    line = models.PositiveIntegerField(verbose_name=_("Line"))
     # The row as read, one text per column of the batch's header.
-    cells = models.JSONField(default=list)
+    cells = models.JSONField(default=list, verbose_name=_("Cells"))
     # The row as understood (names, dates), written by matching.
-    data = models.JSONField(default=dict, blank=True)
+    data = models.JSONField(default=dict, blank=True, verbose_name=_("Data"))
     # What matching concluded; `state` is the same unless the row is skipped.
-    outcome = models.CharField(max_length=20, choices=RowState.choices, default=RowState.PENDING)
-    state = models.CharField(max_length=20, choices=RowState.choices, default=RowState.PENDING)
-    candidates = models.JSONField(default=list, blank=True)
-    error = models.TextField(blank=True)
-    decision_action = models.CharField(max_length=10, choices=Action.choices, blank=True)
+    outcome = models.CharField(
+        max_length=20, choices=RowState.choices, default=RowState.PENDING, verbose_name=_("Outcome")
+    )
+    state = models.CharField(
+        max_length=20, choices=RowState.choices, default=RowState.PENDING, verbose_name=_("State")
+    )
+    candidates = models.JSONField(default=list, blank=True, verbose_name=_("Candidates"))
+    error = models.TextField(blank=True, verbose_name=_("Error"))
+    decision_action = models.CharField(
+        max_length=10, choices=Action.choices, blank=True, verbose_name=_("Decision")
+    )
     decision_case = models.ForeignKey(
-        MissingPerson, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        MissingPerson,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("Case decided on"),
     )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -145,17 +184,27 @@ class ImportRow(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("Decided by"),
     )
-    decided_at = models.DateTimeField(null=True, blank=True)
-    applied_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True, verbose_name=_("Decided at"))
+    applied_at = models.DateTimeField(null=True, blank=True, verbose_name=_("Applied at"))
     applied_case = models.ForeignKey(
-        MissingPerson, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        MissingPerson,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("Case applied to"),
     )
     # The capture report or the exchange listing this row made.
-    applied_object_id = models.PositiveBigIntegerField(null=True, blank=True)
-    apply_error = models.TextField(blank=True)
+    applied_object_id = models.PositiveBigIntegerField(
+        null=True, blank=True, verbose_name=_("Object made (id)")
+    )
+    apply_error = models.TextField(blank=True, verbose_name=_("Error when applying"))
 
     class Meta:
+        verbose_name = _("import row")
+        verbose_name_plural = _("import rows")
         ordering = ["batch", "line"]
         constraints = [
             models.UniqueConstraint(fields=["batch", "line"], name="one_import_row_per_line"),
@@ -172,13 +221,22 @@ class PfifRecord(models.Model):
     record to the timeline note it made. The same record in a later file
     links to the same case and is never applied twice."""
 
-    record_id = models.CharField(max_length=500, unique=True)
-    case = models.ForeignKey(MissingPerson, on_delete=models.PROTECT, related_name="+")
-    made_object_id = models.PositiveBigIntegerField(null=True, blank=True)
-    batch = models.ForeignKey(
-        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    record_id = models.CharField(max_length=500, unique=True, verbose_name=_("PFIF record id"))
+    case = models.ForeignKey(
+        MissingPerson, on_delete=models.PROTECT, related_name="+", verbose_name=_("Case")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    made_object_id = models.PositiveBigIntegerField(
+        null=True, blank=True, verbose_name=_("Object made (id)")
+    )
+    batch = models.ForeignKey(
+        ImportBatch,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Import"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("Created at"))
 
     class Meta:
         verbose_name = _("PFIF record")

@@ -119,7 +119,28 @@ def _fieldset_titles(node: ast.AST) -> Iterator[ast.AST]:
             yield item.elts[0]
 
 
-def _assign_hits(node: ast.Assign) -> Iterator[ast.AST]:
+HIDDEN = {"HiddenInput", "MultipleHiddenInput"}
+
+
+def _unlabelled_form_field(node: ast.Assign) -> bool:
+    """`note = forms.CharField(...)` with no label, in an admin module: the
+    admin shows the attribute's name, "Note", in English whatever the reader's
+    language. (The workspace's and the portal's templates write their labels,
+    or set them from a table, so this is checked in the admin only.)"""
+    call = node.value
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)):
+        return False
+    if _owner(call.func) != "forms" or not call.func.attr.endswith("Field"):
+        return False
+    keywords = {kw.arg: kw.value for kw in call.keywords}
+    widget = keywords.get("widget")
+    hidden = widget is not None and _name(getattr(widget, "func", widget)) in HIDDEN
+    return "label" not in keywords and not hidden
+
+
+def _assign_hits(node: ast.Assign, *, admin: bool = False) -> Iterator[ast.AST]:
+    if admin and _unlabelled_form_field(node):
+        yield ast.Constant(value=f"(no label) {ast.unparse(node.targets[0])}", lineno=node.lineno)
     for target in node.targets:
         name = _name(target)
         if (isinstance(target, ast.Attribute) and name in SITE_TEXTS) or (
@@ -139,7 +160,7 @@ def _hits(path: Path, root: Path = REPO) -> Iterator[str]:
         elif isinstance(node, ast.Dict):
             found = _dict_hits(node)
         elif isinstance(node, ast.Assign):
-            found = _assign_hits(node)
+            found = _assign_hits(node, admin=path.name.startswith("admin"))
         elif isinstance(node, ast.Return) and _in_get_fieldsets(tree, node):
             found = _fieldset_titles(node.value)
         else:
@@ -147,21 +168,24 @@ def _hits(path: Path, root: Path = REPO) -> Iterator[str]:
         for value in found:
             if _literal(value) or _markup_with_words(value):
                 where = path.relative_to(root)
-                yield f"{where}:{value.lineno}: {ast.get_source_segment(source, value)}"
+                text = ast.get_source_segment(source, value) or getattr(value, "value", "")
+                yield f"{where}:{value.lineno}: {text}"
 
 
 def _in_get_fieldsets(tree: ast.AST, node: ast.Return) -> bool:
-    for fn in ast.walk(tree):
-        if isinstance(fn, ast.FunctionDef) and fn.name == "get_fieldsets":
-            if any(n is node for n in ast.walk(fn)):
-                return True
-    return False
+    return any(
+        isinstance(fn, ast.FunctionDef)
+        and fn.name == "get_fieldsets"
+        and any(n is node for n in ast.walk(fn))
+        for fn in ast.walk(tree)
+    )
 
 
 def test_the_modules_are_read() -> None:
     names = {str(p.relative_to(REPO)) for p in _modules()}
     assert {"cases/admin.py", "accounts/admin.py", "families/admin.py"} <= names
-    assert "cases/imports/admin.py" in names and "casemgr/workspace/forms.py" in names
+    assert "cases/imports/admin.py" in names
+    assert "casemgr/workspace/forms.py" in names
     assert not any("migrations" in n or "/api/" in n for n in names)
 
 
@@ -184,12 +208,15 @@ SAMPLES = {
     'self.add_error("field", "Say how.")': 1,
     'messages.success(request, _("Done."))': 0,
     'x = forms.CharField(label=_("Note"), help_text=gettext_lazy("Why."))': 0,
-    'messages.error(request, domain_error_message(exc))': 0,
+    "messages.error(request, domain_error_message(exc))": 0,
     'messages.error(request, f"{case.case_number}: {text}")': 0,
     'x = forms.CharField(label="Note" if a else "Notes")': 1,
-    'x = format_html(\'<a href="{}">{} rows</a>\', url, n)': 1,
-    'x = format_html(\'<a href="{}">{}</a>\', url, n)': 0,
+    "x = format_html('<a href=\"{}\">{} rows</a>', url, n)": 1,
+    "x = format_html('<a href=\"{}\">{}</a>', url, n)": 0,
     'context = {"title": f"Change the status of {case}", "opts": opts}': 1,
+    "note = forms.CharField(required=False)": 0,  # not an admin module: see below
+    "v = forms.IntegerField(widget=forms.HiddenInput)": 0,
+    "ids = forms.Field(widget=forms.MultipleHiddenInput())": 0,
 }
 
 
@@ -198,3 +225,9 @@ def test_the_check_catches_each_kind(source: str, tmp_path: Path) -> None:
     module = tmp_path / "sample.py"
     module.write_text(source)
     assert len(list(_hits(module, root=tmp_path))) == SAMPLES[source]
+
+
+def test_an_admin_form_field_without_a_label_is_caught(tmp_path: Path) -> None:
+    module = tmp_path / "admin.py"
+    module.write_text("class F(forms.Form):\n    note = forms.CharField(required=False)\n")
+    assert [h.split(": ", 1)[1] for h in _hits(module, root=tmp_path)] == ["(no label) note"]
