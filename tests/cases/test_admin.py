@@ -390,7 +390,11 @@ def test_a_supervisor_lists_detained_cases_on_an_exchange_through_the_service(
     assert detained.status == "release_scheduled"
     assert detained.events.first().kind == EventKind.EXCHANGE_LISTED
     assert missing.status == "missing"
-    assert f"{missing.case_number}: A case that is &#x27;missing&#x27;" in done.content.decode()
+    refusal = (
+        f"{missing.case_number}: The case&#x27;s current status does not allow this move. "
+        "A case that is &#x27;missing&#x27;"
+    )
+    assert refusal in done.content.decode()
 
 
 def test_caseworkers_are_not_offered_the_exchange_listing(case, caseworker) -> None:
