@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+
+def _status_label(value: str) -> str:
+    """A status in the reader's words (cases.status imports nothing from here)."""
+    from cases.status import Status
+
+    return str(Status(value).label) if value in Status.values else value
 
 
 class DomainError(Exception):
@@ -37,7 +45,10 @@ class IllegalTransition(DomainError):
         self.current = str(current)
         self.target = str(target)
         self.allowed = [str(a) for a in allowed]
-        super().__init__(f"A case that is {self.current!r} cannot move to {self.target!r}.")
+        super().__init__(
+            gettext("A case that is “%(current)s” cannot move to “%(target)s”.")
+            % {"current": _status_label(self.current), "target": _status_label(self.target)}
+        )
 
 
 class StaleVersion(DomainError):
@@ -48,7 +59,10 @@ class StaleVersion(DomainError):
     def __init__(self, expected: int, actual: int) -> None:
         self.expected = expected
         self.actual = actual
-        super().__init__(f"The record is at version {actual}, not {expected}; reload it first.")
+        super().__init__(
+            gettext("The record is at version %(actual)d, not %(expected)d; reload it first.")
+            % {"actual": actual, "expected": expected}
+        )
 
 
 class Conflict(DomainError):
@@ -72,13 +86,15 @@ class ConcurrentChange(Conflict):
     def __init__(self, message: str = "") -> None:
         super().__init__(
             message
-            or "Someone else changed this record at the same moment; reload it and try again."
+            or gettext(
+                "Someone else changed this record at the same moment; reload it and try again."
+            )
         )
 
 
-# A translated first sentence for each kind of refusal; the service's own
-# words (English) follow it, naming the particulars. The workspace and the
-# admin both show a refusal so (refusal_lead).
+# A first sentence for each kind of refusal; the service's own words (through
+# gettext, in the reader's language) follow it, naming the particulars. The
+# workspace and the admin both show a refusal so (refusal_lead).
 REFUSAL_LEADS = {
     InvalidInput: _("Please correct the marked fields."),
     IllegalTransition: _("The case's current status does not allow this move."),

@@ -58,10 +58,15 @@ SECRET_FIELDS = frozenset({"webhook_secret"})
 def _check_channels(member: FamilyMember) -> None:
     unknown = [c for c in member.channels if c not in Channel.values]
     if unknown:
-        raise InvalidInput({"channels": f"Unknown channel(s): {', '.join(map(str, unknown))}."})
+        raise InvalidInput(
+            {
+                "channels": gettext("Unknown channels: %(values)s.")
+                % {"values": ", ".join(map(str, unknown))}
+            }
+        )
     needs = {Channel.EMAIL: "email", Channel.SMS: "phone", Channel.WEBHOOK: "webhook_url"}
     errors = {
-        field: f"Needed for the {channel} channel."
+        field: gettext("Needed for the %(channel)s channel.") % {"channel": Channel(channel).label}
         for channel, field in needs.items()
         if channel in member.channels and not getattr(member, field)
     }
@@ -76,14 +81,19 @@ def _check_webhook(member: FamilyMember) -> None:
         return
     why = webhook_refusal(member.webhook_url, allowed_hosts())
     if why:
-        raise InvalidInput({"webhook_url": f"This address cannot receive webhooks: {why}."})
+        raise InvalidInput(
+            {
+                "webhook_url": gettext("This address cannot receive webhooks: %(why)s.")
+                % {"why": why}
+            }
+        )
 
 
 def _distinct_links(links: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     links = list(links)
     cases = [link["case"].pk for link in links]
     if len(cases) != len(set(cases)):
-        raise InvalidInput({"links": "Each case may appear only once."})
+        raise InvalidInput({"links": gettext("Each case may appear only once.")})
     return links
 
 
@@ -161,7 +171,7 @@ def family_member_create(
     require_caseworker(actor)
     unknown = set(fields) - MEMBER_FIELDS
     if unknown:
-        raise InvalidInput({name: "Unknown field." for name in sorted(unknown)})
+        raise InvalidInput({name: gettext("Unknown field.") for name in sorted(unknown)})
     fields = clean_text_values(FamilyMember, fields, verbatim=SECRET_FIELDS)
     member = FamilyMember(created_by=actor, **fields)
     validate_instance(member, exclude=["user"])
@@ -191,7 +201,7 @@ def family_member_update(
     require_caseworker(actor)
     unknown = set(fields) - MEMBER_FIELDS
     if unknown:
-        raise InvalidInput({name: "Unknown field." for name in sorted(unknown)})
+        raise InvalidInput({name: gettext("Unknown field.") for name in sorted(unknown)})
     fields = clean_text_values(FamilyMember, fields, verbatim=SECRET_FIELDS)
     locked = FamilyMember.objects.select_for_update().get(pk=member.pk)
     for name, value in fields.items():
@@ -279,9 +289,11 @@ def _invitation_store(*, member: FamilyMember, actor: Any) -> tuple[Invitation, 
         require_caseworker(actor)
         locked = FamilyMember.objects.select_for_update().get(pk=member.pk)
         if not locked.email:
-            raise InvalidInput({"email": "The relative needs an email address to be invited."})
+            raise InvalidInput(
+                {"email": gettext("The relative needs an email address to be invited.")}
+            )
         if locked.user_id is not None:
-            raise Conflict("This relative already has an account.")
+            raise Conflict(gettext("This relative already has an account."))
         token = secrets.token_urlsafe(32)
         invitation = Invitation.objects.create(
             member=locked,
@@ -346,7 +358,7 @@ def family_account_create(*, member: FamilyMember, actor: Any, username: str, pa
     require_caseworker(actor)
     locked = FamilyMember.objects.select_for_update().get(pk=member.pk)
     if locked.user_id is not None:
-        raise Conflict("This relative already has an account.")
+        raise Conflict(gettext("This relative already has an account."))
     return _account_create(member=locked, username=username, password=password, actor=actor)
 
 
@@ -384,9 +396,9 @@ def invitation_accept(*, token: Any, username: Any, password: Any) -> Any:
 def _enquiry_text(value: Any, field: str) -> str:
     text = clean_text(field, str(value or ""), multiline=True)
     if not text:
-        raise InvalidInput({field: "Write something."})
+        raise InvalidInput({field: gettext("Write something.")})
     if len(text) > 2000:
-        raise InvalidInput({field: "At most 2000 characters."})
+        raise InvalidInput({field: gettext("At most %(n)d characters.") % {"n": 2000}})
     return text
 
 
@@ -419,7 +431,7 @@ def family_enquiry_answer(*, enquiry_id: int, actor: Any, answer: str) -> Family
     require_caseworker(actor)
     enquiry = FamilyEnquiry.objects.select_for_update().select_related("case").get(pk=enquiry_id)
     if enquiry.answered_at is not None:
-        raise Conflict("This enquiry was already answered.")
+        raise Conflict(gettext("This enquiry was already answered."))
     enquiry.answer = _enquiry_text(answer, "answer")
     enquiry.answered_at = timezone.now()
     enquiry.answered_by = actor

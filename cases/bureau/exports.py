@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cases.bureau import bureau_list, documents, pfif, selectors
 from cases.bureau.models import ExportKind
@@ -35,7 +36,7 @@ def bureau_list_export(*, actor: Any, since: datetime, file_type: str) -> Export
     """The persons and detention events since `since`, for the ICRC's CTA."""
     require_supervisor(actor)
     if file_type not in LIST_TYPES:
-        raise InvalidInput({"type": "Give csv or xlsx."})
+        raise InvalidInput({"type": gettext("Give csv or xlsx.")})
     kind, render, content_type = LIST_TYPES[file_type]
     rows = selectors.bureau_list_rows(since=since)
     return export_record(
@@ -86,12 +87,14 @@ def death_certificate_export(*, actor: Any, case: MissingPerson) -> ExportedFile
     require_supervisor(actor)
     if not case_death_confirmed(case):
         raise Conflict(
-            "The case does not stand at a confirmed death (or a status change waits "
-            "for a supervisor): no death certificate goes out before both people confirm it."
+            gettext(
+                "The case does not stand at a confirmed death (or a status change waits for a "
+                "supervisor): no death certificate goes out before both people confirm it."
+            )
         )
     death = selectors.death_particulars(case)
     if death is None:
-        raise Conflict("No death particulars are recorded for this case.")
+        raise Conflict(gettext("No death particulars are recorded for this case."))
     return _person_document(
         actor=actor,
         case=case,

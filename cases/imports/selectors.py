@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
+from django.utils.translation import gettext
 
 from cases.bureau.pfif import record_domain
 from cases.errors import InvalidInput
@@ -27,8 +28,9 @@ def import_rows(*, batch: ImportBatch, state: str | None = None) -> QuerySet[Imp
     rows = ImportRow.objects.filter(batch=batch).select_related("batch").order_by("line")
     if state:
         if state not in RowState.values:
+            known = ", ".join(RowState.values)
             raise InvalidInput(
-                {"state": f"Unknown state; use one of {', '.join(RowState.values)}."}
+                {"state": gettext("Unknown state; use one of %(values)s.") % {"values": known}}
             )
         rows = rows.filter(state=state)
     return rows

@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cases.errors import InvalidInput, NotAllowed
 from cases.roles import is_caseworker, is_supervisor
@@ -33,7 +34,7 @@ def _error_dict(exc: ValidationError) -> dict[str, list[str]]:
 def refuse_future_dates(values: Mapping[str, Any], fields: Iterable[str]) -> None:
     today = timezone.localdate()
     errors = {
-        name: "This date is in the future."
+        name: gettext("This date is in the future.")
         for name in fields
         if values.get(name) is not None and values[name] > today
     }
@@ -44,23 +45,26 @@ def refuse_future_dates(values: Mapping[str, Any], fields: Iterable[str]) -> Non
 def refuse_unknown_fields(values: Mapping[str, Any], allowed: Iterable[str]) -> None:
     unknown = sorted(set(values) - set(allowed))
     if unknown:
-        raise InvalidInput({name: "This field cannot be changed here." for name in unknown})
+        refusal = gettext("This field cannot be changed here.")
+        raise InvalidInput({name: refusal for name in unknown})
 
 
 def integrity_to_invalid(exc: IntegrityError) -> InvalidInput:
     text = str(exc)
     if "service_number" in text:
-        return InvalidInput({"service_number": "Another case already has this service number."})
+        return InvalidInput(
+            {"service_number": gettext("Another case already has this service number.")}
+        )
     if "one_listing_per_case" in text:
-        return InvalidInput({"case": "This case is already on this exchange's list."})
-    return InvalidInput({"non_field_errors": "This would break a uniqueness rule."})
+        return InvalidInput({"case": gettext("This case is already on this exchange's list.")})
+    return InvalidInput({"non_field_errors": gettext("This would break a uniqueness rule.")})
 
 
 def require_caseworker(actor: Any) -> None:
     if not is_caseworker(actor):
-        raise NotAllowed("Only caseworkers and supervisors may do this.")
+        raise NotAllowed(gettext("Only caseworkers and supervisors may do this."))
 
 
 def require_supervisor(actor: Any) -> None:
     if not is_supervisor(actor):
-        raise NotAllowed("Only a supervisor may do this.")
+        raise NotAllowed(gettext("Only a supervisor may do this."))

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cases.errors import Conflict, InvalidInput, StaleVersion
 from cases.models import CASE_EDITABLE_FIELDS, CaseNumberCounter, EventKind, MissingPerson
@@ -147,9 +148,9 @@ def case_note_add(*, case: MissingPerson, actor: Any, text: str, family_visible:
     require_caseworker(actor)
     text = clean_text("text", text or "", multiline=True)
     if not text:
-        raise InvalidInput({"text": "A note cannot be empty."})
+        raise InvalidInput({"text": gettext("A note cannot be empty.")})
     if len(text) > 2000:
-        raise InvalidInput({"text": "A note can be at most 2000 characters."})
+        raise InvalidInput({"text": gettext("A note can be at most 2000 characters.")})
     return event_append(
         case=case,
         kind=EventKind.NOTE,
@@ -168,7 +169,7 @@ def case_family_told(*, case: MissingPerson, actor: Any, note: str = "") -> Miss
     note = clean_text("note", note, multiline=True)
     locked = lock_case(case.pk)
     if locked.status not in DEATH_STATUSES:
-        raise Conflict("Only a death or returned remains is told in person first.")
+        raise Conflict(gettext("Only a death or returned remains is told in person first."))
     if locked.family_told_in_person_at is not None:
         return locked
     locked.family_told_in_person_at = timezone.now()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cases.errors import InvalidInput
 from cases.models import DetentionEvent, DetentionEventType, EventKind, MissingPerson
@@ -56,21 +57,26 @@ NEVER_TOLD = frozenset({T.DEATH, T.ESCAPE})
 def _check_fields(values: dict[str, Any]) -> None:
     kind = values.get("type")
     if kind not in TYPE_FIELDS:
-        raise InvalidInput({"type": "Give one of: " + ", ".join(TYPE_FIELDS) + "."})
+        raise InvalidInput(
+            {"type": gettext("Give one of: %(types)s.") % {"types": ", ".join(TYPE_FIELDS)}}
+        )
     allowed, required = TYPE_FIELDS[kind]
     # An empty value of a field the type does not carry is no claim: dropped.
     for name in set(values) - COMMON_FIELDS - allowed:
         if values[name] in ("", None):
             del values[name]
+    what = {"type": str(T(kind).label)}
     errors: dict[str, str] = {
-        name: f"A {kind} event does not carry this field."
+        name: gettext("“%(type)s” does not carry this field.") % what
         for name in sorted(set(values) - COMMON_FIELDS - allowed)
     }
     errors |= {
-        name: f"A {kind} event needs this field." for name in required if not values.get(name)
+        name: gettext("“%(type)s” needs this field.") % what
+        for name in required
+        if not values.get(name)
     }
     if values.get("share_with_family") and kind in NEVER_TOLD:
-        errors["share_with_family"] = (
+        errors["share_with_family"] = gettext(
             "A death or an escape is never told by message: tell the family in person."
         )
     if errors:

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from simple_history.utils import bulk_update_with_history
 
 from cases.errors import Conflict, IllegalTransition, InvalidInput
@@ -51,7 +52,10 @@ def exchange_plan(*, actor: Any, **fields: Any) -> Exchange:
 def _lock_planned(exchange_id: int) -> Exchange:
     exchange = Exchange.objects.select_for_update().get(pk=exchange_id)
     if exchange.status != ExchangeStatus.PLANNED:
-        raise Conflict(f"This exchange is {exchange.status}; only a planned one can change.")
+        raise Conflict(
+            gettext("This exchange is “%(status)s”; only a planned one can change.")
+            % {"status": ExchangeStatus(exchange.status).label}
+        )
     return exchange
 
 
@@ -64,7 +68,7 @@ def exchange_update(*, exchange: Exchange, actor: Any, **fields: Any) -> Exchang
     locked = _lock_planned(exchange.pk)
     status = fields.pop("status", None)
     if status not in (None, ExchangeStatus.PLANNED, ExchangeStatus.CANCELLED):
-        raise InvalidInput({"status": "Use /complete/ to complete an exchange."})
+        raise InvalidInput({"status": gettext("Use /complete/ to complete an exchange.")})
     for name, value in fields.items():
         setattr(locked, name, value)
     if status:
@@ -116,7 +120,7 @@ def exchange_list_case(*, exchange: Exchange, case: MissingPerson, actor: Any) -
     # Checked before the status: a case already on this list is release_scheduled,
     # and "already listed" says more than "cannot move to release_scheduled".
     if ExchangeListing.objects.filter(exchange=locked_exchange, case=locked).exists():
-        raise InvalidInput({"case": "This case is already on this exchange's list."})
+        raise InvalidInput({"case": gettext("This case is already on this exchange's list.")})
     if find_move(locked.status, Status.RELEASE_SCHEDULED) is None:
         raise IllegalTransition(
             locked.status, Status.RELEASE_SCHEDULED, allowed_moves(locked.status)
@@ -127,8 +131,10 @@ def exchange_list_case(*, exchange: Exchange, case: MissingPerson, actor: Any) -
         case=locked, state=TransitionState.PENDING, to_status__in=DEATH_STATUSES
     ).exists():
         raise Conflict(
-            "A reported death waits for a supervisor's decision on this case; "
-            "confirm or reject it before listing the case."
+            gettext(
+                "A reported death waits for a supervisor's decision on this case; "
+                "confirm or reject it before listing the case."
+            )
         )
     try:
         with transaction.atomic():
@@ -156,17 +162,20 @@ def _check_outcome_lists(listed: set[int], exchanged: set[int], not_released: se
     errors: dict[str, list[str]] = {}
     both = exchanged & not_released
     if both:
-        errors["not_released"] = [f"Cases {sorted(both)} are also in 'exchanged'."]
+        errors["not_released"] = [
+            gettext("Cases %(ids)s are also in 'exchanged'.") % {"ids": sorted(both)}
+        ]
     for field, ids in (("exchanged", exchanged), ("not_released", not_released)):
         unknown = ids - listed
         if unknown:
             errors.setdefault(field, []).append(
-                f"Cases {sorted(unknown)} are not on this exchange's list."
+                gettext("Cases %(ids)s are not on this exchange's list.") % {"ids": sorted(unknown)}
             )
     missing = listed - exchanged - not_released
     if missing:
         errors.setdefault("not_released", []).append(
-            f"Listed cases {sorted(missing)} are in neither list; say what happened to each."
+            gettext("Listed cases %(ids)s are in neither list; say what happened to each.")
+            % {"ids": sorted(missing)}
         )
     if errors:
         raise InvalidInput(errors)
@@ -181,10 +190,13 @@ def _refuse_moved_on(exchanged: Iterable[MissingPerson]) -> None:
         if c.status != Status.REPATRIATED and find_move(c.status, Status.REPATRIATED) is None
     ]
     if refused:
-        cases = ", ".join(f"{c.case_number} ({c.status})" for c in refused)
+        cases = ", ".join(f"{c.case_number} ({Status(c.status).label})" for c in refused)
         raise Conflict(
-            f"Cases {cases} moved on since they were listed and cannot be marked exchanged; "
-            "put them in 'not_released' or correct their status first."
+            gettext(
+                "Cases %(cases)s moved on since they were listed and cannot be marked "
+                "exchanged; put them in 'not_released' or correct their status first."
+            )
+            % {"cases": cases}
         )
 
 

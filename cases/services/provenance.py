@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cases.errors import InvalidInput
 from cases.models import MissingPerson, ReportSource
@@ -22,17 +23,20 @@ SOURCE_KEYS = frozenset({"source", "detail", "on"})
 
 def _check_source(field: str, entry: Any, sourced_fields: Iterable[str]) -> list[str]:
     if field not in sourced_fields:
-        return ["This field has no source to record."]
+        return [gettext("This field has no source to record.")]
     if not isinstance(entry, Mapping):
-        return ["Give an object with source, detail and on."]
-    errors = [f"Unknown key {k!r}." for k in sorted(set(entry) - SOURCE_KEYS)]
+        return [gettext("Give an object with source, detail and on.")]
+    errors = [
+        gettext("Unknown key %(key)s.") % {"key": repr(k)} for k in sorted(set(entry) - SOURCE_KEYS)
+    ]
     if entry.get("source") not in ReportSource.values:
-        errors.append("source must be one of: " + ", ".join(ReportSource.values) + ".")
+        known = ", ".join(ReportSource.values)
+        errors.append(gettext("source must be one of: %(values)s.") % {"values": known})
     told_on = entry.get("on")
     if told_on is not None and not isinstance(told_on, date):
-        errors.append("on must be a date.")
+        errors.append(gettext("on must be a date."))
     elif told_on is not None and told_on > timezone.localdate():
-        errors.append("on is in the future.")
+        errors.append(gettext("on is in the future."))
     return errors
 
 

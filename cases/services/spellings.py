@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from cases import names
 from cases.errors import InvalidInput
@@ -158,15 +159,18 @@ def case_spelling_add(
 def _check_spelling(part: str, text: str, source: str) -> None:
     errors: dict[str, list[str]] = {}
     if part not in NamePart.values:
-        errors["part"] = [f"One of: {', '.join(NamePart.values)}."]
+        errors["part"] = [gettext("One of: %(values)s.") % {"values": ", ".join(NamePart.values)}]
     if not text:
-        errors["text"] = ["A spelling cannot be empty."]
+        errors["text"] = [gettext("A spelling cannot be empty.")]
     elif len(text) > SPELLING_MAX:
-        errors["text"] = [f"A spelling can be at most {SPELLING_MAX} characters."]
+        errors["text"] = [
+            gettext("A spelling can be at most %(n)d characters.") % {"n": SPELLING_MAX}
+        ]
     elif not names.name_keys(text):
-        errors["text"] = ["A spelling needs letters."]
+        errors["text"] = [gettext("A spelling needs letters.")]
     if source not in SpellingSource.values:
-        errors["source"] = [f"One of: {', '.join(SpellingSource.values)}."]
+        known = ", ".join(SpellingSource.values)
+        errors["source"] = [gettext("One of: %(values)s.") % {"values": known}]
     if errors:
         raise InvalidInput(errors)
 

@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from cases.errors import InvalidInput
 from cases.models import StaffProfile
@@ -25,9 +26,9 @@ PHONE_MAX = 40
 def _clean_phone(phone: str) -> str:
     phone = clean_text("phone", phone)
     if len(phone) > PHONE_MAX:
-        raise InvalidInput({"phone": f"At most {PHONE_MAX} characters."})
+        raise InvalidInput({"phone": gettext("At most %(n)d characters.") % {"n": PHONE_MAX}})
     if phone and not all((ch.isascii() and ch.isdigit()) or ch in "+-() ." for ch in phone):
-        raise InvalidInput({"phone": "Only digits, spaces, '+', '-', '(', ')' and '.'."})
+        raise InvalidInput({"phone": gettext("Only digits, spaces, '+', '-', '(', ')' and '.'.")})
     return phone
 
 
@@ -44,9 +45,11 @@ def staff_account_set(
     password. The account is in exactly the role's group."""
     username = username.strip()
     if not username:
-        raise InvalidInput({"username": "This field may not be blank."})
+        raise InvalidInput({"username": gettext("This field may not be blank.")})
     if role not in STAFF_ROLES:
-        raise InvalidInput({"role": f"One of: {', '.join(STAFF_ROLES)}."})
+        raise InvalidInput(
+            {"role": gettext("One of: %(values)s.") % {"values": ", ".join(STAFF_ROLES)}}
+        )
     user_model = get_user_model()
     user, created = user_model.objects.select_for_update().get_or_create(username=username)
     try:

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cases.errors import Conflict, IllegalTransition, InvalidInput, NotAllowed
 from cases.models import (
@@ -39,15 +40,18 @@ class TransitionOutcome:
 def _check_target(target: str) -> None:
     if target not in Status.values:
         raise InvalidInput(
-            {"status": f"{target!r} is not a status. Known: {', '.join(Status.values)}."}
+            {
+                "status": gettext("%(value)s is not a status. Known: %(known)s.")
+                % {"value": repr(target), "known": ", ".join(Status.values)}
+            }
         )
 
 
 def _check_note(target: str, note: str) -> None:
     if target in REASON_REQUIRED and not note.strip():
-        raise InvalidInput({"note": "Closing a case needs a reason."})
+        raise InvalidInput({"note": gettext("Closing a case needs a reason.")})
     if len(note) > 5000:
-        raise InvalidInput({"note": "At most 5000 characters."})
+        raise InvalidInput({"note": gettext("At most %(n)d characters.") % {"n": 5000}})
 
 
 def _refuse_closing_an_untold_death(case: MissingPerson, target: str) -> None:
@@ -59,9 +63,11 @@ def _refuse_closing_an_untold_death(case: MissingPerson, target: str) -> None:
         and case.family_told_in_person_at is None
     ):
         raise Conflict(
-            "The family has not yet been told of this death in person: record that they "
-            "were told (family-told, with a note if no relative can be reached) before "
-            "closing the case."
+            gettext(
+                "The family has not yet been told of this death in person: record that they "
+                "were told (family-told, with a note if no relative can be reached) before "
+                "closing the case."
+            )
         )
 
 
@@ -151,7 +157,9 @@ def case_transition(
         event = apply_status(locked, to=to_status, actor=actor, note=note)
         return TransitionOutcome(case=locked, event=event)
     if PendingTransition.objects.filter(case=locked, state=TransitionState.PENDING).exists():
-        raise Conflict("Another status change is already waiting for confirmation on this case.")
+        raise Conflict(
+            gettext("Another status change is already waiting for confirmation on this case.")
+        )
     pending = PendingTransition.objects.create(
         case=locked,
         from_status=locked.status,
@@ -174,9 +182,14 @@ def _lock_pending(transition_id: int, actor: Any) -> tuple[PendingTransition, Mi
     require_supervisor(actor)
     case, pending = lock_transition(transition_id)  # the case first: see locking.py
     if pending.state != TransitionState.PENDING:
-        raise Conflict(f"This status change is already {pending.state}.")
+        raise Conflict(
+            gettext("This status change is already “%(state)s”.")
+            % {"state": TransitionState(pending.state).label}
+        )
     if pending.requested_by_id == actor.pk:
-        raise NotAllowed("A sensitive change needs a second person: you asked for this one.")
+        raise NotAllowed(
+            gettext("A sensitive change needs a second person: you asked for this one.")
+        )
     return pending, case
 
 
@@ -185,8 +198,11 @@ def transition_confirm(*, transition_id: int, actor: Any, note: str = "") -> Tra
     pending, case = _lock_pending(transition_id, actor)
     if case.status != pending.from_status or find_move(case.status, pending.to_status) is None:
         raise Conflict(
-            f"The case has moved on to {case.status!r} since this change was asked for; "
-            "ask again if it still applies."
+            gettext(
+                "The case has moved on to “%(status)s” since this change was asked for; "
+                "ask again if it still applies."
+            )
+            % {"status": Status(case.status).label}
         )
     pending.state = TransitionState.CONFIRMED
     pending.decided_by = actor

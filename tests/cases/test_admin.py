@@ -392,7 +392,7 @@ def test_a_supervisor_lists_detained_cases_on_an_exchange_through_the_service(
     assert missing.status == "missing"
     refusal = (
         f"{missing.case_number}: The case&#x27;s current status does not allow this move. "
-        "A case that is &#x27;missing&#x27;"
+        "A case that is “Missing” cannot move to “Release scheduled”."
     )
     assert refusal in done.content.decode()
 

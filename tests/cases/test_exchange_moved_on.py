@@ -61,7 +61,7 @@ def test_a_case_that_died_since_listing_cannot_be_marked_exchanged_and_is_named(
             not_released=[third.pk],
         )
     assert dead.case_number in refused.value.message
-    assert "deceased" in refused.value.message
+    assert "(Deceased)" in refused.value.message  # the status in words
     other.refresh_from_db()
     assert other.status == Status.RELEASE_SCHEDULED
 

@@ -64,7 +64,7 @@ def test_a_move_and_a_supervisors_decision_on_one_case_never_deadlock(
     )
     assert moved.applied
     assert isinstance(decided, Conflict), decided
-    assert "superseded" in decided.message
+    assert "already “Superseded”" in decided.message
     assert _status(case) == "capture_reported"
     assert _state(pending) == TransitionState.SUPERSEDED
 

@@ -58,7 +58,7 @@ def test_a_relative_without_the_contact_for_a_channel_is_refused_in_the_admin(
         },
     )
     assert response.status_code == 200
-    assert response.context["adminform"].form.errors["email"] == ["Needed for the email channel."]
+    assert response.context["adminform"].form.errors["email"] == ["Needed for the Email channel."]
     assert not FamilyMember.objects.exists()
 
 

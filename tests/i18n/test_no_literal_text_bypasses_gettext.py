@@ -27,6 +27,9 @@ NOT_READ_MODULES = {"api.py", "api_auth.py", "api_errors.py", "schema.py"}
 # promise that no reader needs it translated.
 EXEMPT = {"casemgr"}
 
+# cases.errors: the refusals a service raises (IllegalTransition and
+# StaleVersion word their own message, from values).
+REFUSALS = {"DomainError", "InvalidInput", "Conflict", "NotAllowed", "ConcurrentChange"}
 MESSAGE_LEVELS = {"debug", "info", "success", "warning", "error"}
 SITE_TEXTS = {"site_header", "site_title", "index_title"}
 # Keyword arguments and class attributes that name what a person reads.
@@ -91,6 +94,32 @@ def _call_hits(call: ast.Call) -> Iterator[ast.AST]:
         yield call.args[1]
     if name == "format_html" and call.args and _words_outside_tags(call.args[0]):
         yield call.args[0]
+    if name in REFUSALS and call.args:
+        yield from _refusal_texts(call.args[0])
+    if name == "append" and call.args and _collects_errors(call.func):
+        yield call.args[0]
+
+
+def _collects_errors(node: ast.AST) -> bool:
+    """errors.append(...), errors.setdefault(f, []).append(...), errors[f] = [...]:
+    the messages a service gathers before it raises InvalidInput(errors)."""
+    while isinstance(node, ast.Attribute | ast.Subscript | ast.Call):
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return isinstance(node, ast.Name) and node.id.endswith("errors")
+
+
+def _refusal_texts(node: ast.AST) -> Iterator[ast.AST]:
+    """A service's refusal, which the admin and the workspace show on the page:
+    Conflict("..."), InvalidInput({"field": "..."}) or {"field": ["...", ...]}."""
+    if isinstance(node, ast.Dict):
+        for value in node.values:
+            yield from _refusal_texts(value)
+    elif isinstance(node, ast.List | ast.Tuple):
+        yield from node.elts
+    elif isinstance(node, ast.DictComp):
+        yield node.value
+    else:
+        yield node
 
 
 def _words_outside_tags(node: ast.AST) -> bool:
@@ -142,6 +171,8 @@ def _assign_hits(node: ast.Assign, *, admin: bool = False) -> Iterator[ast.AST]:
     if admin and _unlabelled_form_field(node):
         yield ast.Constant(value=f"(no label) {ast.unparse(node.targets[0])}", lineno=node.lineno)
     for target in node.targets:
+        if _collects_errors(target):
+            yield from _refusal_texts(node.value)
         name = _name(target)
         if (isinstance(target, ast.Attribute) and name in SITE_TEXTS) or (
             isinstance(target, ast.Name) and name in READ_ATTRIBUTES
@@ -157,6 +188,8 @@ def _hits(path: Path, root: Path = REPO) -> Iterator[str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             found: Iterator[ast.AST] = _call_hits(node)
+        elif isinstance(node, ast.AnnAssign) and node.value and _collects_errors(node.target):
+            found = _refusal_texts(node.value)
         elif isinstance(node, ast.Dict):
             found = _dict_hits(node)
         elif isinstance(node, ast.Assign):
@@ -215,6 +248,14 @@ SAMPLES = {
     "x = format_html('<a href=\"{}\">{}</a>', url, n)": 0,
     'context = {"title": f"Change the status of {case}", "opts": opts}': 1,
     "note = forms.CharField(required=False)": 0,  # not an admin module: see below
+    'raise Conflict(f"This exchange is {status}.")': 1,
+    'raise InvalidInput({"note": "Closing a case needs a reason.", "x": _("Fine.")})': 1,
+    'raise InvalidInput({name: "Cannot be changed here." for name in unknown})': 1,
+    'raise NotAllowed(_("Only a supervisor may do this."))': 0,
+    'errors["text"] = ["A spelling cannot be empty."]': 1,
+    'errors: dict = {name: "This date is in the future." for name in fields}': 1,
+    'errors.setdefault(field, []).append(f"Cases {ids} are not on the list.")': 1,
+    'problems.append("on must be a date.")': 0,
     "v = forms.IntegerField(widget=forms.HiddenInput)": 0,
     "ids = forms.Field(widget=forms.MultipleHiddenInput())": 0,
 }

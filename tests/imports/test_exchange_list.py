@@ -85,6 +85,6 @@ def test_a_case_that_cannot_be_listed_is_refused_on_its_row(
         sup.post(f"/api/imports/{batch_id}/apply/")
 
     row = ImportRow.objects.get(batch_id=batch_id)
-    assert "release_scheduled" in row.apply_error
+    assert "cannot move to “Release scheduled”" in row.apply_error
     assert not ExchangeListing.objects.filter(case=case).exists()
     assert ImportBatch.objects.get(pk=batch_id).status == "review"

@@ -184,7 +184,7 @@ def test_a_relative_whose_channel_lacks_an_address_is_refused_on_that_field(case
         {"full_name": "Anahit H.", "relationship": "mother", "language": "hy", "channels": ["sms"]},
     )
     assert response.status_code == 400
-    assert "Needed for the sms channel." in response.content.decode()
+    assert "Needed for the SMS channel." in response.content.decode()
     assert not FamilyMember.objects.exists()
 
 

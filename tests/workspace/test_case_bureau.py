@@ -43,7 +43,7 @@ def test_a_field_the_type_does_not_carry_is_refused_on_that_field(case, cw):
     response = _post_event(cw, case, type="health", health="sick", place="Baku")
     assert response.status_code == 400
     page = response.content.decode()
-    assert "A health event does not carry this field." in page
+    assert "“State of health” does not carry this field." in page
     assert 'value="Baku"' in page  # the entry is kept
     assert not DetentionEvent.objects.exists()
 
@@ -51,7 +51,7 @@ def test_a_field_the_type_does_not_carry_is_refused_on_that_field(case, cw):
 def test_a_required_field_is_asked_for(case, cw):
     response = _post_event(cw, case, type="transfer")
     assert response.status_code == 400
-    assert "A transfer event needs this field." in response.content.decode()
+    assert "“Transfer” needs this field." in response.content.decode()
 
 
 def test_a_death_or_an_escape_cannot_be_shared_with_the_family(case, cw):

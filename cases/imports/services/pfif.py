@@ -17,6 +17,7 @@ import json
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext
 
 from cases.bureau.pfif import NOTE_TO_STATUS
 from cases.errors import Conflict
@@ -57,8 +58,15 @@ def _case_for(
         assert row.decision_case is not None
         if known is not None and known.pk != row.decision_case.pk:
             raise Conflict(
-                f"PFIF record {data.record_id} belongs to case {known.case_number}, "
-                f"not {row.decision_case.case_number}: match it to that case."
+                gettext(
+                    "PFIF record %(record)s belongs to case %(case)s, not %(chosen)s: "
+                    "match it to that case."
+                )
+                % {
+                    "record": data.record_id,
+                    "case": known.case_number,
+                    "chosen": row.decision_case.case_number,
+                }
             )
         return row.decision_case
     # "New", but an earlier import (or we) already hold this person.
@@ -88,8 +96,11 @@ def _link(record_id: str, case: MissingPerson, made: int | None, batch: ImportBa
             )
     except IntegrityError:
         raise Conflict(
-            f"PFIF record {record_id} was applied by another import at the same moment; "
-            "apply again."
+            gettext(
+                "PFIF record %(record)s was applied by another import at the same moment; "
+                "apply again."
+            )
+            % {"record": record_id}
         ) from None
 
 
