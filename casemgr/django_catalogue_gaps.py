@@ -5,6 +5,10 @@ on every admin page: the skip link, the theme switch, the sidebar's links,
 "Recent actions", the messages after a save. Russian has them all in Django;
 our ru entries say Django's words.
 
+HISTORY_MESSAGES: django-simple-history's (the admin's history pages), which
+has no Armenian catalogue and a Russian one only as ru_RU, which Django does
+not read for ru.
+
 Django 5.2's hy catalogue has the password-length message under an older
 msgid (%(min_length)d where Django now says %d), and no translation of the
 username rule nor of three password rules' help texts, so an Armenian
@@ -130,4 +134,31 @@ ADMIN_MESSAGES = (
     gettext_noop("Select all objects on this page for an action"),
     gettext_noop("Select %s to view"),
     ngettext_lazy("entry", "entries", 2),
+)
+
+
+HISTORY_MESSAGES = (
+    gettext_noop("View history: %s"),
+    gettext_noop('The %(name)s "%(obj)s" was changed successfully.'),
+    gettext_noop("You may edit it again below"),
+    gettext_noop("Revert %s"),
+    gettext_noop("Created"),
+    gettext_noop("Changed"),
+    gettext_noop("Deleted"),
+    gettext_noop("Deleted %(type_name)s"),
+    gettext_noop(
+        "Choose a date from the list below to revert to a previous version of this object."
+    ),
+    gettext_noop("This object doesn't have a change history."),
+    gettext_noop("View %(verbose_name)s"),
+    gettext_noop("Revert %(verbose_name)s"),
+    gettext_noop("Press the 'Revert' button below to revert to this version of the object."),
+    gettext_noop("Press the 'Change History' button below to edit the history."),
+    gettext_noop("Object"),
+    gettext_noop("Comment"),
+    gettext_noop("Changed by"),
+    gettext_noop("Change reason"),
+    gettext_noop("Changes"),
+    gettext_noop("Revert"),
+    gettext_noop("Change History"),
 )

@@ -63,7 +63,9 @@ CASE_SECTION = _("Case")
 class MissingPersonForm(ServiceModelForm):
     # The version the user read: the service refuses the save if the case
     # changed since (optimistic lock), instead of overwriting someone's work.
-    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    expected_version = forms.IntegerField(
+        label=_("Version"), widget=forms.HiddenInput, required=False
+    )
 
     class Meta:
         model = MissingPerson
