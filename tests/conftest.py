@@ -12,7 +12,9 @@ from datetime import date
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.utils import translation
 
 from casemgr.celery import app as celery_app
 from cases import services
@@ -44,6 +46,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         raise pytest.UsageError(
             "transactional tests without serialized_rollback=True: " + ", ".join(careless)
         )
+
+
+@pytest.fixture(autouse=True)
+def _default_language_in_every_test() -> Iterator[None]:
+    """Each test starts and ends in the default language. A request in hy or
+    ru leaves its language active in the thread (LocaleMiddleware activates
+    it and nothing deactivates it), and a later test that builds a message
+    outside a request would read it in that language, depending on order."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
