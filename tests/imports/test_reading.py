@@ -13,6 +13,7 @@ import pytest
 from cases.imports.errors import FileRefused
 from cases.imports.files import Limits, read_table
 from cases.imports.models import ImportRow
+from cases.imports.services.intake import line_error
 from tests.imports.lists import csv_bytes, upload, xlsx_bytes
 
 pytestmark = pytest.mark.django_db
@@ -158,3 +159,10 @@ def test_the_formula_row_is_an_error_and_the_good_rows_go_on(sup: Any) -> None:
     assert states == {2: "error", 3: "new"}
     error = ImportRow.objects.get(batch_id=batch_id, line=2).error
     assert error.startswith("Line 2: cell B2 holds a formula (=1+1)")
+
+
+def test_a_refusal_that_is_a_sentence_ends_the_row_error_with_one_full_stop() -> None:
+    # A service's refusal (DomainError) brings its own full stop; so do several.
+    refusal = "A case that is “Missing” cannot move to “Repatriated”."
+    assert line_error(2, refusal) == f"Line 2: {refusal}"
+    assert line_error(3, "no name", "a bad date.") == "Line 3: no name; a bad date."

@@ -171,17 +171,19 @@ def _labels(header: Sequence[str]) -> list[str]:
 
     labels: list[str] = []
     for index, text in enumerate(header, start=1):
-        label = text or f"column {get_column_letter(index)}"
+        label = text or _("column %(letter)s") % {"letter": get_column_letter(index)}
         labels.append(label if label not in labels else f"{label} ({get_column_letter(index)})")
     return labels
 
 
 def _problems(row: Any) -> str:
-    return line_error(row.line, "; ".join(row.problems)) if row.problems else ""
+    return line_error(row.line, *row.problems) if row.problems else ""
 
 
-def line_error(line: int, problem: str) -> str:
-    """How a row's error reads: its line first."""
+def line_error(line: int, *problems: str) -> str:
+    """How a row's error reads: its line first, then each problem, ending
+    with one full stop (a problem that is a sentence brings its own)."""
+    problem = "; ".join(p.strip().rstrip(".") for p in problems)
     return _("Line %(line)d: %(problem)s.") % {"line": line, "problem": problem}
 
 
