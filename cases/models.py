@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -192,6 +193,10 @@ class MissingPerson(models.Model):
         indexes = [
             models.Index(fields=["family_name", "given_name"]),
             models.Index(fields=["status", "status_changed_at"]),
+            # Matching and the API's ?service_number= look a number up in any
+            # case (iexact, UPPER(...) = UPPER(...)): without this index every
+            # lookup read the whole registry (bench/README.md, list imports).
+            models.Index(Upper("service_number"), name="missingperson_service_upper"),
         ]
 
     def __str__(self) -> str:
