@@ -3,11 +3,14 @@
 The interface is shared by the API (`POST /api/cases/match/`), list imports
 and the pages: build a MatchQuery, call `match_candidates`, read
 `Candidate.case`, `.score` (0..1) and `.reasons` (sentences a person reads).
+`match_many` answers many queries at once (a list import's rows), each as
+if asked alone.
 
-1. Blocking: the query's words are keyed (cases/names.py) and looked up in
-   the indexed key rows; the cases meeting most keys (then the same date of
-   birth) are the candidates, at most BLOCK of them, plus the case with the
-   same service number. Never a scan of every case.
+1. Blocking (cases/blocking.py): the query's words are keyed
+   (cases/names.py) and looked up in the indexed key rows; the cases meeting
+   most keys (then the same date of birth) are the candidates, at most BLOCK
+   of them, plus the case with the same service number. Never a scan of
+   every case.
 2. Scoring: each candidate's spellings (every spelling it was ever given)
    are aligned with the query's words in any order (family, given, father's
    name), word against word with rapidfuzz on the folds; then the strong
@@ -23,30 +26,24 @@ from __future__ import annotations
 
 import itertools
 import math
-import operator
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache, reduce
-from typing import NamedTuple
+from functools import lru_cache
 
-from django.db.models import Case, Count, IntegerField, Max, Q, QuerySet, Value, When
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 from rapidfuzz.distance import Indel
 
 from cases import names
-from cases.models import CaseNameKey, CaseNamePair, MissingPerson, NamePart
+from cases.blocking import Block, block_many, facts_of, spelling_rows
+from cases.blocking import Facts as _Case
+from cases.models import MissingPerson, NamePart
 
 MAX_LIMIT = 50
-# Candidates scored per query: the cases meeting most keys (then the same
-# birth) come first, so 40 hold the man in a registry of 100,000
-# (bench/README.md) and score in a few milliseconds.
-BLOCK = 40
 MAX_WORDS = 5
-# Letters of a fold that a slip of the pen leaves alone, mostly (the last
-# resort of blocking); folds are ASCII a-z, so "{" sorts after every one.
-PREFIX = 4
 LIKELY = 0.3
 # Below this a candidate is not offered at all.
 FAINT = 0.02
@@ -108,31 +105,45 @@ class _Pairing:
 
 def match_candidates(query: MatchQuery, *, limit: int = 5) -> list[Candidate]:
     """Best first; at most `limit` (capped at MAX_LIMIT)."""
-    asked = _query_words(query.name)
-    father = _query_words(query.patronymic, NamePart.PATRONYMIC)
+    return match_many([query], limit=limit)[0]
+
+
+def match_many(queries: Sequence[MatchQuery], *, limit: int = 5) -> list[list[Candidate]]:
+    """match_candidates for each query, in one order, with a handful of
+    database queries for all of them (cases/blocking.py): a list import
+    matches its rows a share at a time. Each query's candidates are its own,
+    as if it had been asked alone."""
     limit = max(1, min(limit, MAX_LIMIT))
-    ids = _block(query, asked + father, limit)
-    if not ids:
-        return []
-    facts = MissingPerson.objects.filter(pk__in=ids).values_list(*_Case._fields)
-    spellings = _spellings_of(ids)
-    scored = [_score(query, asked, father, _Case(*row), spellings[row[0]]) for row in facts]
-    top = _share(scored)[:limit]
-    cases = MissingPerson.objects.in_bulk([s.case.pk for s, _ in top]) if top else {}
-    return [
-        Candidate(case=cases[s.case.pk], score=score, reasons=_explain(s), likelihood=s.probability)
-        for s, score in top
-        if s.case.pk in cases
+    words = [
+        (_query_words(q.name), _query_words(q.patronymic, NamePart.PATRONYMIC)) for q in queries
     ]
-
-
-class _Case(NamedTuple):
-    """What scoring reads of a case (the full rows are loaded for the winners)."""
-
-    pk: int
-    case_number: str
-    date_of_birth: date | None
-    service_number: str | None
+    blocks = [
+        _blocking(q, asked + father) for q, (asked, father) in zip(queries, words, strict=True)
+    ]
+    ids = block_many(blocks, limit=limit)
+    wanted = {pk for some in ids for pk in some}
+    facts = {case.pk: case for case in facts_of(wanted)}
+    # Each query's candidates are scored in the order of the facts (of their
+    # case numbers), as when each query read its own.
+    position = {pk: i for i, pk in enumerate(facts)}
+    spellings = _spellings_of(wanted)
+    tops = []
+    for query, (asked, father), some in zip(queries, words, ids, strict=True):
+        mine = sorted((pk for pk in set(some) if pk in facts), key=position.__getitem__)
+        scored = [_score(query, asked, father, facts[pk], spellings[pk]) for pk in mine]
+        tops.append(_share(scored)[:limit])
+    winners = {s.case.pk for top in tops for s, _score_ in top}
+    cases = MissingPerson.objects.in_bulk(sorted(winners)) if winners else {}
+    return [
+        [
+            Candidate(
+                case=cases[s.case.pk], score=score, reasons=_explain(s), likelihood=s.probability
+            )
+            for s, score in top
+            if s.case.pk in cases
+        ]
+        for top in tops
+    ]
 
 
 def _query_words(text: str, part: str = "") -> list[_Word]:
@@ -140,56 +151,22 @@ def _query_words(text: str, part: str = "") -> list[_Word]:
     return [_Word(k.word, k.fold, k.key, names.looks_patronymic(k.word)) for k in keys]
 
 
-# --- 1. blocking ---------------------------------------------------------------------
-def _block(query: MatchQuery, words: list[_Word], limit: int) -> list[int]:
-    """Cases that have two of the query's keys together (a pair row), then,
-    if that gives fewer than `limit`, cases with any one of them; if none,
-    cases with a word that begins as one of the query's does (a slip of the
-    pen late in a name changes its key, rarely its first letters)."""
-    keys = sorted({w.key for w in words})
-    pairs = [f"{a} {b}" for a, b in itertools.combinations(keys, 2)]
-    ids = _ranked(CaseNamePair.objects.filter(key__in=pairs), query) if pairs else []
-    if len(ids) < limit:
-        singles = _ranked(CaseNameKey.objects.filter(key__in=keys), query)
-        ids += [pk for pk in singles if pk not in set(ids)]
-    starts = {w.fold[:PREFIX] for w in words if len(w.fold) > PREFIX}
-    if not ids and starts:
-        begins = [Q(fold__gte=start, fold__lt=start + "{") for start in sorted(starts)]
-        ids = _ranked(CaseNameKey.objects.filter(reduce(operator.or_, begins)), query)
-    number = (query.service_number or "").strip()
-    if number:
-        same = MissingPerson.objects.filter(service_number__iexact=number)
-        ids += [pk for pk in same.values_list("pk", flat=True) if pk not in ids]
-    return ids[: BLOCK + 1]
-
-
-def _ranked(rows: QuerySet, query: MatchQuery) -> list[int]:
-    """Case ids of the rows, most keys met first (then the same birth)."""
-    hits = rows.values("case_id").annotate(met=Count("key", distinct=True))
-    if query.date_of_birth or query.birth_year:
-        hits = hits.annotate(born=_born_same(query)).order_by("-met", "-born", "case_id")
-    else:
-        hits = hits.order_by("-met", "case_id")
-    return [row["case_id"] for row in hits[:BLOCK]]
-
-
-def _born_same(query: MatchQuery) -> Max:
-    same = (
-        When(case__date_of_birth=query.date_of_birth, then=Value(1))
-        if query.date_of_birth
-        else When(case__date_of_birth__year=query.birth_year, then=Value(1))
+def _blocking(query: MatchQuery, words: list[_Word]) -> Block:
+    return Block(
+        keys=tuple(w.key for w in words),
+        folds=tuple(w.fold for w in words),
+        date_of_birth=query.date_of_birth,
+        birth_year=query.birth_year,
+        service_number=query.service_number,
     )
-    return Max(Case(same, default=Value(0), output_field=IntegerField()))
 
 
-def _spellings_of(ids: list[int]) -> dict[int, dict[str, list[list[_Word]]]]:
+def _spellings_of(ids: set[int]) -> dict[int, dict[str, list[list[_Word]]]]:
     """Each case's spellings: per part, a list of spellings, each its words."""
-    rows: QuerySet = (
-        CaseNameKey.objects.filter(case_id__in=ids)
-        .order_by("spelling_id", "position")
-        .values_list("case_id", "spelling_id", "part", "word", "fold", "key")
-    )
     out: dict[int, dict[str, list[list[_Word]]]] = defaultdict(lambda: defaultdict(list))
+    if not ids:
+        return out
+    rows: QuerySet = spelling_rows(ids)
     last = None
     for case_id, spelling_id, part, word, fold, key in rows:
         if spelling_id != last:
@@ -257,6 +234,22 @@ def _assignments(n: int) -> list[tuple[int | None, ...]]:
     return [p for p in picks if len([i for i in p if i is not None]) == len({*p} - {None})]
 
 
+@lru_cache(maxsize=16)
+def _assignment_keys(n: int) -> list[tuple[tuple[str, int | None], ...]]:
+    """Each assignment as the keys of the values it adds up."""
+    return [tuple(zip(_PARTS, pick, strict=True)) for pick in _assignments(n)]
+
+
+def _best_pick(n: int, value: dict[tuple[str, int | None], float]) -> tuple[int | None, ...]:
+    """The first assignment with the highest sum of values (each sum taken
+    by sum() in the parts' order, so ties and rounding fall as they always
+    did); without a function call an assignment, which was a third of a list
+    import's time."""
+    get = value.get
+    sums = [sum([get(a, 0.0), get(b, 0.0), get(c, 0.0)]) for a, b, c in _assignment_keys(n)]
+    return _assignments(n)[max(range(len(sums)), key=sums.__getitem__)]
+
+
 def _align(
     asked: list[_Word], father: list[_Word], spellings: dict[str, list[list[_Word]]]
 ) -> dict[str, _Pairing]:
@@ -271,12 +264,7 @@ def _align(
     value: dict[tuple[str, int | None], float] = {
         k: NAME_WEIGHTS[k[0]] * p.sim for k, p in table.items() if p is not None
     }
-    pick = max(
-        _assignments(len(asked)),
-        key=lambda pick: sum(
-            value.get((part, i), 0.0) for part, i in zip(_PARTS, pick, strict=True)
-        ),
-    )
+    pick = _best_pick(len(asked), value)
     best = {
         part: pairing
         for part, i in zip(_PARTS, pick, strict=True)
