@@ -7,25 +7,26 @@ rows with about seven queries instead of five a row (bench/README.md, list
 imports). The API matches one query the same way, so both give the same
 candidates by construction.
 
-Every query is decided exactly as the single-query SQL decided it: the
-key rows are read with the same conditions, then counted and ranked here
-(keys met, then the same birth, then the case id: integers, so Python's
-order is the database's). Whatever depends on the database's own rules is
-left to it: the prefix ranges and the case-insensitive service number are
-compared by the database (its collation, its UPPER), each labelled with the
-range or number it answered; rows are returned in its order of case number.
+Each query is ranked by the grouped statement it always had (keys met, then
+the same birth, then the case id); the statements of many queries are sent
+as one UNION ALL, each branch labelled with its query, and the service
+numbers likewise (compared by the database's UPPER, as iexact does). The
+facts come back in the order of case numbers, as one query's did.
 """
 
 from __future__ import annotations
 
 import itertools
+import operator
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, NamedTuple
+from functools import reduce
+from typing import NamedTuple
 
-from django.db.models import CharField, QuerySet, Value
+from django.db import connection
+from django.db.models import Case, CharField, Count, IntegerField, Max, Q, QuerySet, Value, When
 
 from cases.models import CaseNameKey, CaseNamePair, MissingPerson
 
@@ -37,7 +38,7 @@ BLOCK = 40
 # resort of blocking); folds are ASCII a-z, so "{" sorts after every one.
 PREFIX = 4
 # Queries read together: a UNION of this many branches stays well under
-# SQLite's limit of compound terms (500).
+# SQLite's limit of compound terms (500) and PostgreSQL plans it quickly.
 SLICE = 100
 
 
@@ -64,15 +65,6 @@ class Block:
     def number(self) -> str:
         return (self.service_number or "").strip()
 
-    def born_same(self, born: date | None) -> int:
-        """1 when the case was born as asked (the day, or the year when only
-        the year is known): ranked before a namesake."""
-        if born is None:
-            return 0
-        if self.date_of_birth:
-            return int(born == self.date_of_birth)
-        return int(self.birth_year is not None and born.year == self.birth_year)
-
 
 class Facts(NamedTuple):
     """What scoring reads of a case (the full rows are loaded for the winners)."""
@@ -81,11 +73,6 @@ class Facts(NamedTuple):
     case_number: str
     date_of_birth: date | None
     service_number: str | None
-
-
-# A key row as blocking reads it: its label (key, range start or number),
-# the key it carries, its case and the case's date of birth.
-_Row = tuple[str, str, int, date | None]
 
 
 def block_many(blocks: Sequence[Block], *, limit: int) -> list[list[int]]:
@@ -101,67 +88,80 @@ def block_many(blocks: Sequence[Block], *, limit: int) -> list[list[int]]:
 
 
 def _block_slice(blocks: Sequence[Block], limit: int) -> list[list[int]]:
-    wanted = {i: b.pairs for i, b in enumerate(blocks) if b.pairs}
-    ids = {i: _ranked(rows, blocks[i]) for i, rows in _by_key(CaseNamePair, wanted).items()}
-    ids.update({i: [] for i in range(len(blocks)) if i not in ids})
-    wanted = {i: sorted(set(b.keys)) for i, b in enumerate(blocks) if len(ids[i]) < limit}
-    for i, rows in _by_key(CaseNameKey, wanted).items():
+    pairs = {
+        i: CaseNamePair.objects.filter(key__in=b.pairs) for i, b in enumerate(blocks) if b.pairs
+    }
+    ids: dict[int, list[int]] = {i: [] for i in range(len(blocks))} | _ranked(pairs, blocks)
+    singles = {
+        i: CaseNameKey.objects.filter(key__in=sorted(set(b.keys)))
+        for i, b in enumerate(blocks)
+        if len(ids[i]) < limit and b.keys
+    }
+    for i, found in _ranked(singles, blocks).items():
         seen = set(ids[i])
-        ids[i] += [pk for pk in _ranked(rows, blocks[i]) if pk not in seen]
-    wanted = {i: b.starts for i, b in enumerate(blocks) if not ids[i] and b.starts}
-    for i, rows in _by_prefix(wanted).items():
-        ids[i] = _ranked(rows, blocks[i])
-    wanted = {i: [b.number] for i, b in enumerate(blocks) if b.number}
-    for i, same in _by_number(wanted).items():
+        ids[i] += [pk for pk in found if pk not in seen]
+    prefixes = {
+        i: CaseNameKey.objects.filter(_begins(b.starts))
+        for i, b in enumerate(blocks)
+        if not ids[i] and b.starts
+    }
+    ids |= _ranked(prefixes, blocks)
+    numbers = {i: [b.number] for i, b in enumerate(blocks) if b.number}
+    for i, same in _by_number(numbers).items():
         ids[i] += [pk for pk in same if pk not in ids[i]]
     return [ids[i][: BLOCK + 1] for i in range(len(blocks))]
 
 
-def _ranked(rows: Iterable[_Row], block: Block) -> list[int]:
-    """Case ids of the rows, most distinct keys met first, then the same
-    birth, then the lowest id: the order the single-query SQL had
-    (COUNT(DISTINCT key) DESC, MAX(born) DESC, case_id)."""
-    met: dict[int, set[str]] = defaultdict(set)
-    born: dict[int, int] = {}
-    for _label, key, case_id, date_of_birth in rows:
-        met[case_id].add(key)
-        born[case_id] = block.born_same(date_of_birth)
-    order = sorted(met, key=lambda pk: (-len(met[pk]), -born[pk], pk))
-    return order[:BLOCK]
+def _begins(starts: list[str]) -> Q:
+    return reduce(operator.or_, [Q(fold__gte=start, fold__lt=start + "{") for start in starts])
 
 
-def _by_key(model: Any, wanted: dict[int, list[str]]) -> dict[int, list[_Row]]:
-    """The key rows of each query's keys, read in one statement."""
-    keys = sorted({key for some in wanted.values() for key in some})
-    if not keys:
+def _ranked(rows: dict[int, QuerySet], blocks: Sequence[Block]) -> dict[int, list[int]]:
+    """Case ids of each query's key rows, most keys met first (then the same
+    birth, then the lowest id), at most BLOCK: one grouped statement a query,
+    sent together as one UNION ALL where the database allows a LIMIT in
+    its branches (PostgreSQL; SQLite runs them one by one)."""
+    branches = [_ranked_branch(qs, blocks[i], i) for i, qs in rows.items()]
+    if not branches:
         return {}
-    found: dict[str, list[_Row]] = defaultdict(list)
-    rows = model.objects.filter(key__in=keys).values_list("key", "case_id", "case__date_of_birth")
-    for key, case_id, born in rows.order_by():
-        found[key].append((key, key, case_id, born))
-    return {i: [row for key in some for row in found.get(key, [])] for i, some in wanted.items()}
-
-
-def _by_prefix(wanted: dict[int, list[str]]) -> dict[int, list[_Row]]:
-    """Key rows whose fold begins with one of each query's starts; the
-    database compares the ranges (in its collation), one labelled branch a
-    start."""
-    starts = sorted({start for some in wanted.values() for start in some})
-    if not starts:
-        return {}
-    branches = [
-        CaseNameKey.objects.filter(fold__gte=start, fold__lt=start + "{")
-        .order_by()
-        .annotate(label=Value(start, output_field=CharField()))
-        .values_list("label", "key", "case_id", "case__date_of_birth")
-        for start in starts
-    ]
-    found: dict[str, list[_Row]] = defaultdict(list)
-    for row in _union(branches):
-        found[row[0]].append(row)
+    if connection.features.supports_slicing_ordering_in_compound:
+        results: Iterable[tuple[int, int, int, int]] = _union(branches)
+    else:
+        results = itertools.chain.from_iterable(branches)
+    found: dict[int, list[tuple[int, int, int, int]]] = {i: [] for i in rows}
+    for label, case_id, met, born in results:
+        found[label].append((label, case_id, met, born))
+    # UNION ALL promises no order: each query's rows are put back in its own.
     return {
-        i: [row for start in some for row in found.get(start, [])] for i, some in wanted.items()
+        i: [case_id for _label, case_id, _met, _born in sorted(hits, key=_rank)]
+        for i, hits in found.items()
     }
+
+
+def _rank(hit: tuple[int, int, int, int]) -> tuple[int, int, int]:
+    _label, case_id, met, born = hit
+    return (-met, -born, case_id)
+
+
+def _ranked_branch(rows: QuerySet, block: Block, label: int) -> QuerySet:
+    hits = rows.values("case_id").annotate(met=Count("key", distinct=True), born=_born_same(block))
+    return (
+        hits.order_by("-met", "-born", "case_id")
+        .annotate(label=Value(label, output_field=IntegerField()))
+        .values_list("label", "case_id", "met", "born")[:BLOCK]
+    )
+
+
+def _born_same(block: Block) -> Max | Value:
+    """1 for a case born as asked (the day, or the year when only the year
+    is known): ranked before a namesake. A constant when nothing is asked."""
+    if block.date_of_birth:
+        same = When(case__date_of_birth=block.date_of_birth, then=Value(1))
+    elif block.birth_year:
+        same = When(case__date_of_birth__year=block.birth_year, then=Value(1))
+    else:
+        return Value(0, output_field=IntegerField())
+    return Max(Case(same, default=Value(0), output_field=IntegerField()))
 
 
 def _by_number(wanted: dict[int, list[str]]) -> dict[int, list[int]]:
