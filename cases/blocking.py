@@ -17,16 +17,14 @@ facts come back in the order of case numbers, as one query's did.
 from __future__ import annotations
 
 import itertools
-import operator
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import reduce
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from django.db import connection
-from django.db.models import Case, CharField, Count, IntegerField, Max, Q, QuerySet, Value, When
+from django.db.models import CharField, QuerySet, Value
 
 from cases.models import CaseNameKey, CaseNamePair, MissingPerson
 
@@ -88,23 +86,17 @@ def block_many(blocks: Sequence[Block], *, limit: int) -> list[list[int]]:
 
 
 def _block_slice(blocks: Sequence[Block], limit: int) -> list[list[int]]:
-    pairs = {
-        i: CaseNamePair.objects.filter(key__in=b.pairs) for i, b in enumerate(blocks) if b.pairs
-    }
+    pairs = {i: _keyed(CaseNamePair, b.pairs) for i, b in enumerate(blocks) if b.pairs}
     ids: dict[int, list[int]] = {i: [] for i in range(len(blocks))} | _ranked(pairs, blocks)
     singles = {
-        i: CaseNameKey.objects.filter(key__in=sorted(set(b.keys)))
+        i: _keyed(CaseNameKey, sorted(set(b.keys)))
         for i, b in enumerate(blocks)
         if len(ids[i]) < limit and b.keys
     }
     for i, found in _ranked(singles, blocks).items():
         seen = set(ids[i])
         ids[i] += [pk for pk in found if pk not in seen]
-    prefixes = {
-        i: CaseNameKey.objects.filter(_begins(b.starts))
-        for i, b in enumerate(blocks)
-        if not ids[i] and b.starts
-    }
+    prefixes = {i: _begins(b.starts) for i, b in enumerate(blocks) if not ids[i] and b.starts}
     ids |= _ranked(prefixes, blocks)
     numbers = {i: [b.number] for i, b in enumerate(blocks) if b.number}
     for i, same in _by_number(numbers).items():
@@ -112,56 +104,84 @@ def _block_slice(blocks: Sequence[Block], limit: int) -> list[list[int]]:
     return [ids[i][: BLOCK + 1] for i in range(len(blocks))]
 
 
-def _begins(starts: list[str]) -> Q:
-    return reduce(operator.or_, [Q(fold__gte=start, fold__lt=start + "{") for start in starts])
+class _Rows(NamedTuple):
+    """Which key rows a query meets: a table and a condition on it (SQL, params)."""
+
+    table: str
+    where: str
+    params: list[Any]
 
 
-def _ranked(rows: dict[int, QuerySet], blocks: Sequence[Block]) -> dict[int, list[int]]:
+def _keyed(model: Any, keys: list[str]) -> _Rows:
+    marks = ", ".join(["%s"] * len(keys))
+    return _Rows(model._meta.db_table, f"k.{_q('key')} IN ({marks})", list(keys))
+
+
+def _begins(starts: list[str]) -> _Rows:
+    """Words that begin as one of the starts: a range of folds each (folds are
+    ASCII a-z, so "{" sorts after every one), which the fold's index answers."""
+    fold = f"k.{_q('fold')}"
+    where = " OR ".join([f"({fold} >= %s AND {fold} < %s)"] * len(starts))
+    params = [bound for start in starts for bound in (start, start + "{")]
+    return _Rows(CaseNameKey._meta.db_table, where, params)
+
+
+def _q(name: str) -> str:
+    return connection.ops.quote_name(name)
+
+
+def _ranked(rows: dict[int, _Rows], blocks: Sequence[Block]) -> dict[int, list[int]]:
     """Case ids of each query's key rows, most keys met first (then the same
     birth, then the lowest id), at most BLOCK: one grouped statement a query,
-    sent together as one UNION ALL where the database allows a LIMIT in
-    its branches (PostgreSQL; SQLite runs them one by one)."""
-    branches = [_ranked_branch(qs, blocks[i], i) for i, qs in rows.items()]
-    if not branches:
-        return {}
-    if connection.features.supports_slicing_ordering_in_compound:
-        results: Iterable[tuple[int, int, int, int]] = _union(branches)
-    else:
-        results = itertools.chain.from_iterable(branches)
-    found: dict[int, list[tuple[int, int, int, int]]] = {i: [] for i in rows}
-    for label, case_id, met, born in results:
-        found[label].append((label, case_id, met, born))
+    sent together as one UNION ALL. Written out rather than built by the
+    ORM: building a hundred querysets cost more than running them."""
+    branches = [_ranked_sql(these, blocks[i], i) for i, these in rows.items()]
+    found: dict[int, list[tuple[int, int, int]]] = {i: [] for i in rows}
+    with connection.cursor() as cursor:
+        for sql, params in _statements(branches):
+            cursor.execute(sql, params)
+            for label, case_id, met, born in cursor.fetchall():
+                found[label].append((-met, -born, case_id))
     # UNION ALL promises no order: each query's rows are put back in its own.
-    return {
-        i: [case_id for _label, case_id, _met, _born in sorted(hits, key=_rank)]
-        for i, hits in found.items()
-    }
+    return {i: [case_id for _met, _born, case_id in sorted(hits)] for i, hits in found.items()}
 
 
-def _rank(hit: tuple[int, int, int, int]) -> tuple[int, int, int]:
-    _label, case_id, met, born = hit
-    return (-met, -born, case_id)
-
-
-def _ranked_branch(rows: QuerySet, block: Block, label: int) -> QuerySet:
-    hits = rows.values("case_id").annotate(met=Count("key", distinct=True), born=_born_same(block))
-    return (
-        hits.order_by("-met", "-born", "case_id")
-        .annotate(label=Value(label, output_field=IntegerField()))
-        .values_list("label", "case_id", "met", "born")[:BLOCK]
+def _statements(branches: list[tuple[str, list[Any]]]) -> list[tuple[str, list[Any]]]:
+    """The branches as one statement; each is a subquery of its own, where
+    both databases allow its ORDER BY and LIMIT."""
+    if len(branches) < 2:
+        return branches
+    sql = " UNION ALL ".join(
+        f"SELECT * FROM ({branch}) AS {_q(f'b{i}')}"  # noqa: S608 - our own statements
+        for i, (branch, _params) in enumerate(branches)
     )
+    return [(sql, [param for _branch, params in branches for param in params])]
 
 
-def _born_same(block: Block) -> Max | Value:
-    """1 for a case born as asked (the day, or the year when only the year
-    is known): ranked before a namesake. A constant when nothing is asked."""
+def _ranked_sql(rows: _Rows, block: Block, label: int) -> tuple[str, list[Any]]:
+    """The statement matching always ranked a query's key rows with: keys
+    met, then born as asked (the day, or the year when only the year is
+    known), then the case id."""
+    born, born_params, join = "0", [], ""
+    case = f"m.{_q('date_of_birth')}"
     if block.date_of_birth:
-        same = When(case__date_of_birth=block.date_of_birth, then=Value(1))
+        born, born_params = (
+            f"MAX(CASE WHEN {case} = %s THEN 1 ELSE 0 END)",
+            [block.date_of_birth.isoformat()],
+        )
     elif block.birth_year:
-        same = When(case__date_of_birth__year=block.birth_year, then=Value(1))
-    else:
-        return Value(0, output_field=IntegerField())
-    return Max(Case(same, default=Value(0), output_field=IntegerField()))
+        born = f"MAX(CASE WHEN {case} BETWEEN %s AND %s THEN 1 ELSE 0 END)"
+        born_params = [f"{block.birth_year:04d}-01-01", f"{block.birth_year:04d}-12-31"]
+    if born_params:
+        join = (
+            f" INNER JOIN {_q(MissingPerson._meta.db_table)} m ON m.{_q('id')} = k.{_q('case_id')}"
+        )
+    sql = (
+        f"SELECT %s AS {_q('label')}, k.{_q('case_id')}, COUNT(DISTINCT k.{_q('key')}) AS "  # noqa: S608 - names from _meta
+        f"{_q('met')}, {born} AS {_q('born')} FROM {_q(rows.table)} k{join} WHERE {rows.where} "
+        f"GROUP BY k.{_q('case_id')} ORDER BY 3 DESC, 4 DESC, 2 LIMIT {BLOCK}"
+    )
+    return sql, [label, *born_params, *rows.params]
 
 
 def _by_number(wanted: dict[int, list[str]]) -> dict[int, list[int]]:
