@@ -144,7 +144,7 @@ def _check_purpose(purpose: str, exchange: Exchange | None, reported_on: date | 
             raise InvalidInput({"exchange": _("An exchange list needs the exchange (its id).")})
         if exchange.status != ExchangeStatus.PLANNED:
             message = _("This exchange is %(status)s; only a planned one takes a list.")
-            raise InvalidInput({"exchange": message % {"status": exchange.status}})
+            raise InvalidInput({"exchange": message % {"status": exchange.get_status_display()}})
     elif purpose == Purpose.CAPTURE_REPORT:
         if reported_on is None:
             raise InvalidInput({"reported_on": _("Capture reports need the date of the list.")})
@@ -171,7 +171,9 @@ def _labels(header: Sequence[str]) -> list[str]:
 
     labels: list[str] = []
     for index, text in enumerate(header, start=1):
-        label = text or _("column %(letter)s") % {"letter": get_column_letter(index)}
+        # Stored and keyed by (the API's `values`): the letter alone, in no
+        # reader's language.
+        label = text or get_column_letter(index)
         labels.append(label if label not in labels else f"{label} ({get_column_letter(index)})")
     return labels
 
@@ -201,7 +203,7 @@ def _same_file_message(earlier: ImportBatch) -> str:
     return _("This file was already uploaded as import #%(id)d (%(when)s, %(status)s).") % {
         "id": earlier.pk,
         "when": dates.moment(earlier.created_at),
-        "status": earlier.status,
+        "status": earlier.get_status_display(),
     }
 
 
