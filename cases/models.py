@@ -452,6 +452,11 @@ class EventKind(models.TextChoices):
     SPELLING_ADDED = "spelling_added", _("Spelling of the name added")
 
 
+# The events that move a case to another status (data["to"]): an applied
+# move, never a request (a sensitive move writes one when it is confirmed).
+STATUS_MOVE_KINDS = frozenset({EventKind.STATUS_CHANGED, EventKind.EXCHANGE_LISTED})
+
+
 class CaseEvent(models.Model):
     """One thing that happened to a case: the timeline, and the outbox.
 

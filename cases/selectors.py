@@ -17,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
 
 from cases.models import (
+    STATUS_MOVE_KINDS,
     CaptureReport,
     CaseEvent,
     CaseSpelling,
@@ -118,6 +119,9 @@ def case_awaits_supervisor(case: MissingPerson) -> bool:
 HELD_NEWS_KINDS = frozenset(
     {EventKind.DETENTION_EVENT, EventKind.CAPTURE_REPORT_ADDED, EventKind.CAPTURE_REPORT_UPDATED}
 )
+# How news already on its way stands (event_news_hold).
+NEWS_WAITS = "waits"
+NEWS_DROPPED = "dropped"
 
 
 def case_news_held(case: MissingPerson) -> bool:
@@ -125,10 +129,22 @@ def case_news_held(case: MissingPerson) -> bool:
     for) waits for a supervisor, no other news reaches the family by message:
     the family hears nothing until it is confirmed, and then from their
     caseworker in person. One rule for detention events and capture reports
-    (HELD_NEWS_KINDS): asked when the news is recorded, and again when a
-    message of it is built and just before it is sent, since a dispatch or a
-    delivery may come late (broker down, retries)."""
+    (HELD_NEWS_KINDS), asked when the news is recorded; event_news_hold asks
+    it again of news recorded before and dispatched or delivered later."""
     return case.status in DEATH_STATUSES or case_awaits_supervisor(case)
+
+
+def event_news_hold(kind: str, case: MissingPerson) -> str:
+    """Whether news on its way (a message built or about to be sent) may go:
+    "" it may; NEWS_WAITS while a death waits for a supervisor (it goes if
+    the move is rejected); NEWS_DROPPED once the case stands at a death (the
+    family is told in person, and older news would only hurt). The same
+    rule as case_news_held, split by what the family may still hear."""
+    if kind not in HELD_NEWS_KINDS:
+        return ""
+    if case.status in DEATH_STATUSES:
+        return NEWS_DROPPED
+    return NEWS_WAITS if case_awaits_supervisor(case) else ""
 
 
 def death_confirmed_q(case_path: str = "") -> Q:
@@ -203,9 +219,7 @@ def status_history(user: Any) -> Iterator[tuple[int, datetime, str]]:
     if not is_caseworker(user):
         return iter(())
     rows = (
-        CaseEvent.objects.filter(
-            kind__in=[EventKind.OPENED, EventKind.STATUS_CHANGED, EventKind.EXCHANGE_LISTED]
-        )
+        CaseEvent.objects.filter(kind__in=[EventKind.OPENED, *STATUS_MOVE_KINDS])
         .order_by("at", "pk")
         .values_list("case_id", "at", "data__status", "data__to")
     )

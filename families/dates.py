@@ -5,8 +5,7 @@ are its names on the families' side."""
 
 from __future__ import annotations
 
-from cases.dates import ZONE_NAMES, zone_name
 from cases.dates import day as family_date
 from cases.dates import moment as family_datetime
 
-__all__ = ["ZONE_NAMES", "family_date", "family_datetime", "zone_name"]
+__all__ = ["family_date", "family_datetime"]

@@ -40,7 +40,7 @@ from django.db.models import Exists, F, Field, Model, OuterRef, Q
 from django.utils import timezone
 
 from cases.models import CaseEvent, MissingPerson
-from cases.selectors import HELD_NEWS_KINDS, case_news_held
+from cases.selectors import HELD_NEWS_KINDS, NEWS_DROPPED, NEWS_WAITS, event_news_hold
 from families.channels import TransportError, get_channel
 from families.models import (
     AttemptOutcome,
@@ -66,7 +66,7 @@ CANCELLED = NotificationStatus.CANCELLED
 class DeliveryResult:
     """What happened, and when to try again (seconds) if a retry is due."""
 
-    outcome: str  # "sent", "retry", "failed", "skipped", "cancelled"
+    outcome: str  # "sent", "retry", "failed", "skipped", "cancelled", "waits"
     retry_in: int | None = None
 
 
@@ -266,21 +266,27 @@ def _mark_error(
     return DeliveryResult("retry", retry_in=retry_delay(notification.attempts))
 
 
-# News of the person (HELD_NEWS_KINDS) whose case now stands at a death or
-# waits for a supervisor to confirm one: the family hears of it in person.
-CANCELLED_NEWS_HELD = "Cancelled: a death was asked for or confirmed on this case since."
+# News of the person (cases.selectors.HELD_NEWS_KINDS) whose case now
+# stands at a death: the family hears of it in person.
+CANCELLED_NEWS_HELD = (
+    "Cancelled: a death was confirmed on this case since; the family is told in person."
+)
+# ... and while a death waits for a supervisor: not a reason to cancel, the
+# row goes back to pending and goes out if the move is rejected.
+WAITS = "waits"
 
 
-def _news_held(event_kind: str, case_id: int) -> bool:
-    if event_kind not in HELD_NEWS_KINDS:
-        return False
-    return case_news_held(MissingPerson.objects.only("status").get(pk=case_id))
+def _news_hold(event_kind: str, case_id: int) -> str | None:
+    case = MissingPerson.objects.only("status").get(pk=case_id)
+    hold = event_news_hold(event_kind, case)
+    return CANCELLED_NEWS_HELD if hold == NEWS_DROPPED else WAITS if hold == NEWS_WAITS else None
 
 
 def _stop_reason(notification_id: int) -> str | None:
     """Why this message must not go out now, or None: it was withdrawn or is
     gone, its link is no longer verified, its channel was switched off, or
-    it is news held back by a death asked for or confirmed since."""
+    it is news held back by a death confirmed since; WAITS while a death
+    asked for waits for a supervisor (the message is kept, not cancelled)."""
     verified = FamilyLink.objects.filter(
         member_id=OuterRef("member_id"), case_id=OuterRef("event__case_id"), verified=True
     )
@@ -309,8 +315,8 @@ def _stop_reason(notification_id: int) -> str | None:
         return CANCELLED_OPTED_OUT
     if channel not in (channels or []):
         return CANCELLED_CHANNEL_OFF
-    if _news_held(event_kind, case_id):
-        return CANCELLED_NEWS_HELD
+    if event_kind in HELD_NEWS_KINDS:
+        return _news_hold(event_kind, case_id)
     return None
 
 
@@ -324,9 +330,22 @@ def _withdraw(notification_id: int, reason: str) -> bool:
     return bool(withdrawn)
 
 
+def _wait(notification_id: int) -> DeliveryResult:
+    """Give a claimed row back to pending, its attempt not counted: it waits
+    for a supervisor's decision, not for a channel. The rejection sends it
+    (families.notify), or failing that the sweep; a confirmation cancels it."""
+    Notification.objects.filter(pk=notification_id, status=SENDING).update(
+        status=PENDING, attempts=F("attempts") - 1
+    )
+    logger.info("notification %s waits: a death asked for on its case", notification_id)
+    return DeliveryResult("waits")
+
+
 def _not_claimed(notification_id: int) -> DeliveryResult:
     """Taken by another task, done, or no longer wanted (then withdrawn)."""
     reason = _stop_reason(notification_id)
+    if reason == WAITS:
+        return DeliveryResult("waits")
     withdrawn = reason is not None and _withdraw(notification_id, reason)
     return DeliveryResult("cancelled" if withdrawn else "skipped")
 
@@ -343,6 +362,8 @@ def notification_send(claimed: Claimed) -> DeliveryResult:
     """Send a claimed row, unless its relative said stop since the claim."""
     notification, case_number = claimed.notification, claimed.case_number
     reason = _stop_reason(notification.pk)
+    if reason == WAITS:
+        return _wait(notification.pk)
     if reason is not None:
         _withdraw(notification.pk, reason)
         return DeliveryResult("cancelled")

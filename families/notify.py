@@ -19,8 +19,8 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from cases.models import CaseEvent
-from cases.selectors import HELD_NEWS_KINDS, case_news_held, reports_family_may_hear
+from cases.models import CaseEvent, EventKind
+from cases.selectors import HELD_NEWS_KINDS, NEWS_DROPPED, event_news_hold, reports_family_may_hear
 from families.channels import has_address
 from families.models import FamilyLink, FamilyMember, Notification, NotificationStatus
 from families.optout import optout_url
@@ -58,8 +58,10 @@ def build_notifications(event: CaseEvent) -> list[Notification]:
         return []
     if kind == CAPTURE_REPORT and not _report_still_shared(event):
         return []
-    if event.kind in HELD_NEWS_KINDS and case_news_held(event.case):
-        # Recorded before a death was asked for, dispatched after: held all the same.
+    if event_news_hold(event.kind, event.case) == NEWS_DROPPED:
+        # Recorded before the death, dispatched after it: the family is told
+        # in person. News while a death only waits is built, and its delivery
+        # waits (families.delivery).
         return []
     base = event_context(event)
     rows = []
@@ -89,6 +91,9 @@ def build_notifications(event: CaseEvent) -> list[Notification]:
 def on_case_event(event: CaseEvent) -> None:
     """Create the Notification rows for this event (idempotent) and enqueue
     their delivery after the commit."""
+    if event.kind == EventKind.TRANSITION_REJECTED:
+        _release_waiting_news(event)
+        return
     rows = build_notifications(event)
     if not rows:
         return
@@ -99,6 +104,21 @@ def on_case_event(event: CaseEvent) -> None:
     if new_ids:
         logger.info("case %s: %d notification(s) for event %s", event.case, len(new_ids), event.pk)
         transaction.on_commit(lambda: enqueue_deliveries(new_ids), robust=True)
+
+
+def _release_waiting_news(event: CaseEvent) -> None:
+    """A death asked for was rejected: the news that waited for the decision
+    (pending rows of HELD_NEWS_KINDS) goes now rather than at the next sweep."""
+    ids = list(
+        Notification.objects.filter(
+            event__case_id=event.case_id,
+            event__kind__in=HELD_NEWS_KINDS,
+            status=NotificationStatus.PENDING,
+        ).values_list("pk", flat=True)
+    )
+    if ids:
+        logger.info("case %s: %d waiting notification(s) released", event.case, len(ids))
+        transaction.on_commit(lambda: enqueue_deliveries(ids), robust=True)
 
 
 def enqueue_deliveries(notification_ids: Iterable[int]) -> int:

@@ -22,7 +22,7 @@ from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 
-from cases.models import CaseEvent, EventKind, MissingPerson
+from cases.models import STATUS_MOVE_KINDS, CaseEvent, EventKind, MissingPerson
 from cases.plaintext import strip_unsafe
 from cases.roles import is_caseworker
 from cases.selectors import reports_family_may_hear
@@ -52,8 +52,6 @@ FAMILY_EVENT_KINDS = (
     EventKind.DETENTION_EVENT,
 )
 REPORT_KINDS = frozenset({EventKind.CAPTURE_REPORT_ADDED, EventKind.CAPTURE_REPORT_UPDATED})
-# Events that move a case to another status (data["to"]).
-STATUS_MOVE_KINDS = frozenset({EventKind.STATUS_CHANGED, EventKind.EXCHANGE_LISTED})
 
 
 # --- Who is asking ----------------------------------------------------------------

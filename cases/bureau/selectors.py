@@ -13,11 +13,11 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from cases.bureau.bureau_list import Row
 from cases.bureau.models import CaseAccess, ExportRecord
 from cases.models import (
+    STATUS_MOVE_KINDS,
     CaptureReport,
     CaseEvent,
     DetentionEvent,
     DetentionEventType,
-    EventKind,
     MissingPerson,
     Verification,
 )
@@ -76,7 +76,7 @@ def bureau_list_rows(*, since: datetime) -> list[Row]:
 # confirmed move writes one (a sensitive move writes it when the second
 # person confirms it), never a request. A record carries the notes up to its
 # own status_changed_at: each move stamps both with the same time.
-PFIF_NOTE_KINDS = (EventKind.STATUS_CHANGED, EventKind.EXCHANGE_LISTED)
+PFIF_NOTE_KINDS = STATUS_MOVE_KINDS
 
 
 def _public_q() -> Q:

@@ -1,13 +1,14 @@
 """News of the person (a detention event, a capture report) recorded before a
 death was asked for, but dispatched or delivered after (broker down, a retry,
-the sweep), is held all the same: while a death waits for a supervisor or
-stands, the family hears nothing by message until their caseworker visits.
-The moves of the case itself are not news of this kind and still go."""
+the sweep): while the death waits for a supervisor the message waits too, and
+goes once the move is rejected, never lost; once the death is confirmed it is
+dropped, since the family is told in person. The moves of the case itself
+are not news of this kind and still go."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -15,7 +16,7 @@ from django.core import mail
 
 from cases import services as case_services
 from cases.models import CaseEvent, EventKind, MissingPerson
-from families.delivery import CANCELLED_NEWS_HELD, notification_deliver
+from families.delivery import CANCELLED_NEWS_HELD, notification_deliver, notifications_sweep
 from families.models import Notification, NotificationStatus
 
 pytestmark = pytest.mark.django_db
@@ -43,47 +44,87 @@ def _share_news(case: MissingPerson, actor: Any, kind: str) -> CaseEvent:
     return case.events.get(kind=EventKind.CAPTURE_REPORT_ADDED)
 
 
-def _ask_for_a_death(case: MissingPerson, actor: Any) -> None:
+def _ask_for_a_death(case: MissingPerson, actor: Any) -> int:
     case = MissingPerson.objects.get(pk=case.pk)
-    case_services.case_transition(case=case, actor=actor, to_status="deceased", note="n")
+    outcome = case_services.case_transition(case=case, actor=actor, to_status="deceased", note="n")
+    return outcome.pending.pk
 
 
-@pytest.mark.parametrize("kind", ["detention", "capture_report"])
-def test_news_delivered_after_a_death_was_asked_for_is_withdrawn(
-    case: MissingPerson, caseworker: Any, make_relative: Callable[..., Any], kind: str
+def _dispatch_all(case: MissingPerson) -> None:
+    for event_id in case.events.filter(dispatched=False).values_list("id", flat=True):
+        case_services.event_dispatch(event_id=event_id)
+
+
+def _message(case: MissingPerson, caseworker: Any, kind: str, *, dispatch: bool) -> CaseEvent:
+    event = _share_news(case, caseworker, kind)
+    if dispatch:
+        case_services.event_dispatch(event_id=event.pk)
+    return event
+
+
+KINDS = pytest.mark.parametrize("kind", ["detention", "capture_report"])
+
+
+@KINDS
+@pytest.mark.parametrize("dispatched", [True, False], ids=["delivered late", "dispatched late"])
+def test_news_waits_while_a_death_waits_and_goes_once_it_is_rejected(
+    case: MissingPerson,
+    caseworker: Any,
+    supervisor: Any,
+    make_relative: Callable[..., Any],
+    kind: str,
+    dispatched: bool,
+    django_capture_on_commit_callbacks: Any,
 ) -> None:
     make_relative(case, language="en")
-    event = _share_news(case, caseworker, kind)
-    case_services.event_dispatch(event_id=event.pk)
+    event = _message(case, caseworker, kind, dispatch=dispatched)
+    transition_id = _ask_for_a_death(case, caseworker)
+    _dispatch_all(case)
     (notification,) = Notification.objects.filter(event=event)
-    _ask_for_a_death(case, caseworker)
 
-    assert notification_deliver(notification_id=notification.pk).outcome == "cancelled"
+    assert notification_deliver(notification_id=notification.pk).outcome == "waits"
+    notifications_sweep(grace=timedelta(0))  # the sweep takes it up again; it still waits
     notification.refresh_from_db()
-    assert (notification.status, notification.last_error) == (
-        NotificationStatus.CANCELLED,
-        CANCELLED_NEWS_HELD,
-    )
+    assert (notification.status, notification.attempts) == (NotificationStatus.PENDING, 0)
     assert mail.outbox == []
 
+    with django_capture_on_commit_callbacks(execute=True):
+        case_services.transition_reject(transition_id=transition_id, actor=supervisor, note="no")
+        _dispatch_all(case)  # the rejection releases it (delivered eagerly here)
+    notification.refresh_from_db()
+    assert notification.status == NotificationStatus.SENT
+    assert len(mail.outbox) == 1
 
-@pytest.mark.parametrize("kind", ["detention", "capture_report"])
-def test_news_dispatched_after_a_death_was_asked_for_makes_no_message(
-    case: MissingPerson, caseworker: Any, make_relative: Callable[..., Any], kind: str
+
+@KINDS
+@pytest.mark.parametrize("dispatched", [True, False], ids=["delivered late", "dispatched late"])
+def test_news_is_dropped_once_the_death_is_confirmed(
+    case: MissingPerson,
+    caseworker: Any,
+    supervisor: Any,
+    make_relative: Callable[..., Any],
+    kind: str,
+    dispatched: bool,
 ) -> None:
     make_relative(case, language="en")
-    event = _share_news(case, caseworker, kind)
-    _ask_for_a_death(case, caseworker)
-    case_services.event_dispatch(event_id=event.pk)
-    assert not Notification.objects.filter(event=event).exists()
+    event = _message(case, caseworker, kind, dispatch=dispatched)
+    transition_id = _ask_for_a_death(case, caseworker)
+    case_services.transition_confirm(transition_id=transition_id, actor=supervisor)
+    _dispatch_all(case)
+
+    for notification in Notification.objects.filter(event=event):
+        assert notification_deliver(notification_id=notification.pk).outcome == "cancelled"
+        notification.refresh_from_db()
+        assert notification.last_error == CANCELLED_NEWS_HELD
+    assert not Notification.objects.filter(event=event, status=NotificationStatus.SENT).exists()
+    assert [m.subject for m in mail.outbox if "information" in m.subject] == []
 
 
 def test_news_recorded_before_is_still_sent_when_no_death_was_asked_for(
     case: MissingPerson, caseworker: Any, make_relative: Callable[..., Any]
 ) -> None:
     make_relative(case, language="en")
-    event = _share_news(case, caseworker, "detention")
-    case_services.event_dispatch(event_id=event.pk)
+    event = _message(case, caseworker, "detention", dispatch=True)
     (notification,) = Notification.objects.filter(event=event)
     assert notification_deliver(notification_id=notification.pk).outcome == "sent"
     assert len(mail.outbox) == 1
