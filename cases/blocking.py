@@ -35,7 +35,7 @@ from cases.models import CaseNameKey, CaseNamePair, MissingPerson
 # (bench/README.md) and score in a few milliseconds.
 BLOCK = 40
 # Letters of a fold that a slip of the pen leaves alone, mostly (the last
-# resort of blocking); folds are ASCII a-z, so "{" sorts after every one.
+# resort of blocking).
 PREFIX = 4
 # Queries read together: a UNION of this many branches stays well under
 # SQLite's limit of compound terms (500) and PostgreSQL plans it quickly.
@@ -101,9 +101,14 @@ def _block_slice(blocks: Sequence[Block], limit: int) -> list[list[int]]:
     prefixes = {i: _begins(b.starts) for i, b in enumerate(blocks) if not ids[i] and b.starts}
     ids |= _ranked(prefixes, blocks)
     numbers = {i: [b.number] for i, b in enumerate(blocks) if b.number}
-    for i, same in _by_number(numbers).items():
-        ids[i] += [pk for pk in same if pk not in ids[i]]
-    return [ids[i][: BLOCK + 1] for i in range(len(blocks))]
+    same = _by_number(numbers)
+    # The name's candidates are cut to BLOCK; the cases with the query's own
+    # service number always come after them, never cut by their number.
+    out = []
+    for i in range(len(blocks)):
+        named = ids[i][:BLOCK]
+        out.append(named + [pk for pk in same.get(i, []) if pk not in named])
+    return out
 
 
 class _Rows(NamedTuple):
@@ -120,12 +125,25 @@ def _keyed(model: Any, keys: list[str]) -> _Rows:
 
 
 def _begins(starts: list[str]) -> _Rows:
-    """Words that begin as one of the starts: a range of folds each (folds are
-    ASCII a-z, so "{" sorts after every one), which the fold's index answers."""
+    """Words that begin as one of the starts: a range of folds each, from the
+    start to the start with its last letter raised, which the fold's index
+    answers. Folds are ASCII a-z, which every collation orders alike; a bound
+    past "z" ("{") would depend on the database's collation (ICU puts it
+    before the letters), so a start ending in z raises the letter before."""
     fold = f"k.{_q('fold')}"
-    where = " OR ".join([f"({fold} >= %s AND {fold} < %s)"] * len(starts))
-    params = [bound for start in starts for bound in (start, start + "{")]
-    return _Rows(CaseNameKey._meta.db_table, where, params)
+    ranges, params = [], []
+    for start in starts:
+        after = _raised(start)
+        ranges.append(f"({fold} >= %s AND {fold} < %s)" if after else f"({fold} >= %s)")
+        params += [start, after] if after else [start]
+    return _Rows(CaseNameKey._meta.db_table, " OR ".join(ranges), params)
+
+
+def _raised(start: str) -> str:
+    """The first string past every word that begins with `start` (a-z): "abz"
+    -> "ac"; "" when there is none ("zz")."""
+    stem = start.rstrip("z")
+    return stem[:-1] + chr(ord(stem[-1]) + 1) if stem else ""
 
 
 def _q(name: str) -> str:
