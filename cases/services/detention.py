@@ -15,10 +15,10 @@ from django.utils.translation import gettext
 
 from cases.errors import InvalidInput
 from cases.models import DetentionEvent, DetentionEventType, EventKind, MissingPerson
-from cases.selectors import case_news_held
 from cases.services._common import refuse_future_dates, require_caseworker, validate_instance
 from cases.services.events import event_append
 from cases.services.locking import atomic_retrying, lock_case
+from cases.services.news import news_visibility
 from cases.services.text import clean_text_values
 
 T = DetentionEventType
@@ -83,8 +83,8 @@ def _check_fields(values: dict[str, Any]) -> None:
         raise InvalidInput(errors)
 
 
-def _family_visible(event: DetentionEvent, case: MissingPerson) -> bool:
-    return event.share_with_family and event.type not in NEVER_TOLD and not case_news_held(case)
+def _news(event: DetentionEvent, case: MissingPerson) -> tuple[bool, dict[str, Any]]:
+    return news_visibility(case, shared=event.share_with_family and event.type not in NEVER_TOLD)
 
 
 def _event_data(event: DetentionEvent) -> dict[str, Any]:
@@ -115,12 +115,13 @@ def detention_event_add(*, case: MissingPerson, actor: Any, **fields: Any) -> De
     validate_instance(event, exclude=["case", "recorded_by"])
     event._history_user = actor  # type: ignore[attr-defined]
     event.save()
+    visible, held = _news(event, locked)
     event_append(
         case=locked,
         kind=EventKind.DETENTION_EVENT,
         actor=actor,
         summary=f"{event.get_type_display()} on {event.occurred_on.isoformat()} ({event.source})",
-        family_visible=_family_visible(event, locked),
-        data=_event_data(event),
+        family_visible=visible,
+        data=_event_data(event) | held,
     )
     return event

@@ -14,7 +14,7 @@ from cases.models import (
     NamePart,
     SpellingSource,
 )
-from cases.selectors import case_news_held, reports_family_may_hear
+from cases.selectors import reports_family_may_hear
 from cases.services._common import (
     refuse_future_dates,
     refuse_unknown_fields,
@@ -22,6 +22,7 @@ from cases.services._common import (
     validate_instance,
 )
 from cases.services.events import event_append
+from cases.services.news import news_visibility
 from cases.services.spellings import case_spellings_record
 from cases.services.text import clean_text_values
 
@@ -36,19 +37,21 @@ def _family_may_hear(report: CaptureReport) -> bool:
 def _report_event(
     report: CaptureReport, case: MissingPerson, *, kind: str, actor: Any, fields: list[str]
 ) -> None:
+    visible, held = news_visibility(case, shared=_family_may_hear(report))
     event_append(
         case=case,
         kind=kind,
         actor=actor,
         summary=f"Capture report #{report.pk} from {report.source} ({report.verification})",
-        family_visible=_family_may_hear(report) and not case_news_held(case),
+        family_visible=visible,
         data={
             "report_id": report.pk,
             "source": report.source,
             "verification": report.verification,
             "shared": report.share_with_family,
             "fields": fields,
-        },
+        }
+        | held,
     )
 
 
@@ -134,22 +137,22 @@ def capture_report_update(*, report: CaptureReport, actor: Any, **fields: Any) -
             locked, case, kind=EventKind.CAPTURE_REPORT_ADDED, actor=actor, fields=changed
         )
     elif case is not None:
+        # Families hear of a report when it is first shared with them, not of
+        # every later correction.
+        visible, held = news_visibility(case, shared=_family_may_hear(locked) and not was_visible)
         event_append(
             case=case,
             kind=EventKind.CAPTURE_REPORT_UPDATED,
             actor=actor,
             summary=f"Capture report #{locked.pk} updated: {', '.join(sorted(changed))}",
-            # Families hear of a report when it is first shared with them,
-            # not of every later correction.
-            family_visible=_family_may_hear(locked)
-            and not was_visible
-            and not case_news_held(case),
+            family_visible=visible,
             data={
                 "report_id": locked.pk,
                 "source": locked.source,
                 "verification": locked.verification,
                 "shared": locked.share_with_family,
                 "fields": sorted(changed),
-            },
+            }
+            | held,
         )
     return locked

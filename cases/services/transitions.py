@@ -22,6 +22,7 @@ from cases.services._common import require_caseworker, require_supervisor
 from cases.services.cases import check_version
 from cases.services.events import enqueue_dispatch, event_append
 from cases.services.locking import atomic_retrying, lock_case, lock_pending_of, lock_transition
+from cases.services.news import news_release_held
 from cases.services.text import clean_text
 from cases.status import DEATH_STATUSES, REASON_REQUIRED, Status, allowed_moves, find_move
 
@@ -239,4 +240,5 @@ def transition_reject(*, transition_id: int, actor: Any, note: str = "") -> Pend
         summary=f"Rejected: {pending.from_status} → {pending.to_status}",
         data={"transition_id": pending.pk, "note": note},
     )
+    news_release_held(case=case)
     return pending

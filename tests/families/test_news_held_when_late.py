@@ -2,8 +2,10 @@
 death was asked for, but dispatched or delivered after (broker down, a retry,
 the sweep): while the death waits for a supervisor the message waits too, and
 goes once the move is rejected, never lost; once the death is confirmed it is
-dropped, since the family is told in person. The moves of the case itself
-are not news of this kind and still go."""
+dropped, since the family is told in person. News shared while the death
+waits is held the same way: told if the death is rejected, never if it is
+confirmed. The moves of the case itself are not news of this kind and still
+go."""
 
 from __future__ import annotations
 
@@ -141,3 +143,48 @@ def test_a_move_of_the_case_is_not_held_news(
     (notification,) = Notification.objects.filter(event=outcome.event)
     _ask_for_a_death(case, caseworker)
     assert notification_deliver(notification_id=notification.pk).outcome == "sent"
+
+
+@KINDS
+def test_news_shared_while_a_death_waits_is_told_once_the_death_is_rejected(
+    case: MissingPerson,
+    caseworker: Any,
+    supervisor: Any,
+    make_relative: Callable[..., Any],
+    kind: str,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    make_relative(case, language="en")
+    transition_id = _ask_for_a_death(case, caseworker)
+    event = _share_news(case, caseworker, kind)
+    _dispatch_all(case)
+    assert not Notification.objects.filter(event=event).exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        case_services.transition_reject(transition_id=transition_id, actor=supervisor, note="no")
+        _dispatch_all(case)
+
+    event.refresh_from_db()
+    assert event.family_visible is True
+    (notification,) = Notification.objects.filter(event=event)
+    assert notification.status == NotificationStatus.SENT
+    assert len(mail.outbox) == 1
+
+
+@KINDS
+def test_news_shared_while_a_death_waits_stays_untold_once_it_is_confirmed(
+    case: MissingPerson,
+    caseworker: Any,
+    supervisor: Any,
+    make_relative: Callable[..., Any],
+    kind: str,
+) -> None:
+    make_relative(case, language="en")
+    transition_id = _ask_for_a_death(case, caseworker)
+    event = _share_news(case, caseworker, kind)
+    case_services.transition_confirm(transition_id=transition_id, actor=supervisor)
+    _dispatch_all(case)
+
+    event.refresh_from_db()
+    assert event.family_visible is False
+    assert not Notification.objects.filter(event=event).exists()
