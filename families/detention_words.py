@@ -19,8 +19,8 @@ from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
+from cases.dates import day as family_date
 from cases.models import DetentionEventType, HealthState
-from families.dates import family_date
 from families.gender import form_for
 
 T = DetentionEventType

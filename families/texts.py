@@ -23,10 +23,10 @@ from django.utils.html import escape, linebreaks
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import pgettext_lazy
 
+from cases.dates import day as family_date
 from cases.models import CaptureReport, CaseEvent, EventKind, MissingPerson
 from cases.plaintext import strip_unsafe
 from cases.status import DEATH_STATUSES, Status
-from families.dates import family_date
 from families.detention_words import detention_sentence
 from families.gender import is_female
 from families.labels import AWAITING_CONTACT, family_status, status_label

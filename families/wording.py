@@ -13,7 +13,7 @@ from typing import Any
 from django.utils import translation
 from django.utils.translation import gettext, gettext_lazy, pgettext, pgettext_lazy
 
-from families.dates import family_date
+from cases.dates import day as family_date
 from families.gender import form_for
 
 # The languages relatives read (families.models.Language); not Django's

@@ -1,6 +1,5 @@
 """{{ value|day }}, {{ value|moment }} and {{ value|day_month }} for the
-pages staff read: the one rule of cases.dates (families' templates read the
-same rule through family_dates)."""
+pages families and staff read: the one rule of cases.dates."""
 
 from __future__ import annotations
 

@@ -11,8 +11,9 @@ import pytest
 from django.core import mail
 from django.utils import translation
 
+from cases.dates import day as family_date
+from cases.dates import moment as family_datetime
 from families import services
-from families.dates import family_date, family_datetime
 
 
 @pytest.mark.parametrize(

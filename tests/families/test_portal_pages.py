@@ -188,7 +188,7 @@ def test_the_portal_puts_the_status_first_with_what_it_means_and_dates_as_famili
 ):
     from django.utils import timezone
 
-    from families.dates import family_date
+    from cases.dates import day as family_date
     from tests.i18n.reading import visible_text
 
     case_services.case_transition(case=case, actor=caseworker, to_status="detained")
